@@ -1,0 +1,25 @@
+"""fazhi-check: checks 法治政府建设年度报告 against the rules that govern them.
+
+>>> import fazhi_check
+>>> result = fazhi_check.check_text(text, path="draft.txt")
+>>> result.report_year, result.sections, result.findings
+"""
+
+from .api import Result, check_bytes, check_file, check_text
+from .findings import Finding, Fix
+from .rulebook import Rule, RuleFileError, RulePack, load_rules
+
+__version__ = "0.1.0"
+__all__ = [
+    "Finding",
+    "Fix",
+    "Result",
+    "Rule",
+    "RuleFileError",
+    "RulePack",
+    "check_bytes",
+    "check_file",
+    "check_text",
+    "load_rules",
+    "__version__",
+]

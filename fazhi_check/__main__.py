@@ -1,0 +1,7 @@
+"""python -m fazhi_check"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

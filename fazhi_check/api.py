@@ -1,0 +1,110 @@
+"""The library entry points: check text, bytes or a file and get a Result (frozen data, ``to_dict()``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+from .checks import Subject
+from .engine import run_rules, select_rules
+from .findings import Finding
+from .model import Document, build_document
+from .rulebook import RulePack, load_rules
+from .source import ReadError, decode, read_path
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome for one input: its outline (document) and its findings."""
+
+    path: str
+    encoding: str | None
+    document: Document | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def report_year(self) -> int | None:
+        return self.document.report_year if self.document else None
+
+    @property
+    def sections(self) -> tuple[dict, ...]:
+        return tuple(_section(self.document, p) for p in self.document.parts) if self.document else ()
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        title = doc.text[doc.title.start + doc.title.indent : doc.title.end].strip() if doc and doc.title else None
+        return {
+            "path": self.path,
+            "report_year": self.report_year,
+            "title": title,
+            "report_year_source": doc.report_year_source if doc else None,
+            "encoding": self.encoding,
+            "issuer": doc.issuer if doc else None,
+            "date": doc.date.isoformat() if doc and doc.date else None,
+            "sections": list(self.sections),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _section(doc: Document, part) -> dict:
+    h = part.heading
+    return {
+        "kind": part.kind,
+        "also": list(part.also),
+        "heading": doc.text[h.marker_start : h.end].strip(),
+        "line": h.line.number,
+        "numeral": h.numeral,
+        "year": part.year.value if part.year else None,
+    }
+
+
+def _run(subject: Subject, path: str, encoding: str | None, pack: RulePack, options: dict) -> Result:
+    rules = select_rules(pack, options.get("select"), options.get("extend_select"), options.get("ignore"))
+    findings = run_rules(subject, rules, options.get("lang", "zh"))
+    return Result(path, encoding, subject.document, findings)
+
+
+def check_text(
+    text: str,
+    path: str = "<text>",
+    year: int | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+    rules: RulePack | None = None,
+    lang: str = "zh",
+    encoding: str | None = None,
+) -> Result:
+    """Check report text. ``select`` replaces the default rule set; ``year`` overrides the report year."""
+    pack = rules or load_rules()
+    doc = build_document(text, pack.vocabulary, year)
+    options = {"select": select, "ignore": ignore, "extend_select": extend_select, "lang": lang}
+    return _run(Subject(doc), path, encoding, pack, options)
+
+
+def check_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None, **kwargs) -> Result:
+    """Decode ``data`` (BOM, UTF-8, GB18030 unless ``encoding``) and check it; bad bytes give FZ001."""
+    try:
+        source = decode(data, encoding)
+    except ReadError as e:
+        return _unreadable(path, str(e), kwargs)
+    return check_text(source.text, path=path, encoding=source.encoding, **kwargs)
+
+
+def check_file(path: str | os.PathLike, encoding: str | None = None, **kwargs) -> Result:
+    """Read and check one file; a file that cannot be read gives a Result holding FZ001."""
+    shown = os.fspath(path)
+    try:
+        source = read_path(shown, encoding)
+    except ReadError as e:
+        return _unreadable(shown, str(e), kwargs)
+    return check_text(source.text, path=shown, encoding=source.encoding, **kwargs)
+
+
+def _unreadable(path: str, reason: str, kwargs: dict) -> Result:
+    pack = kwargs.get("rules") or load_rules()
+    return _run(Subject(None, reason), path, None, pack, kwargs)

@@ -1,0 +1,127 @@
+"""Command line: parse argv, gather inputs, print a report, exit 0/1/2. No checking logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .api import Result, check_bytes, check_file
+from .engine import SelectionError, select_rules
+from .rulebook import RuleFileError, load_rules
+from .source import SUPPORTED_SUFFIXES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="fazhi-check",
+        description="检查法治政府建设年度报告是否符合规定 / Check 法治政府建设 annual reports.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads stdin")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups")
+    p.add_argument("--extend-select", type=_codes, action="extend", default=[], help="add rules to the selection")
+    p.add_argument("--ignore", type=_codes, action="extend", default=[], help="leave rules out (FZ001 cannot be)")
+    p.add_argument("--encoding", help="read text files in this encoding instead of detecting it")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
+    p.add_argument("--year", type=int, help="the report year, overriding what the text says")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.add_argument("--quiet", action="store_true", help="print only the summary line")
+    p.add_argument("--exit-zero", action="store_true", help="always exit 0")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
+    p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
+    return p
+
+
+def expand(paths: Sequence[str]) -> list[str]:
+    """Files as given; folders become their supported files (hidden entries skipped), sorted."""
+    out = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out += [os.path.join(root, f) for f in sorted(files)
+                        if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES)]
+        else:
+            out.append(path)
+    return out
+
+
+def _fail(message: str) -> int:
+    print(f"fazhi-check: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        pack = load_rules(args.rules)
+        select_rules(pack, args.select, args.extend_select, args.ignore)
+    except RuleFileError as e:
+        return _fail(f"bad rule file {e.path}: at {e.json_path}: {e.message}")
+    except SelectionError as e:
+        return _fail(str(e))
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            return _fail(f"unknown encoding '{args.encoding}'")
+
+    from . import formatters
+
+    if args.list_rules:
+        return _emit(formatters.format_rule_table(pack.rules), args.output)
+    if args.explain:
+        rule = pack.get(args.explain)
+        if rule is None:
+            return _fail(f"no rule '{args.explain}' (see --list-rules)")
+        return _emit(formatters.format_rule_page(rule), args.output)
+    if not args.paths:
+        return _fail("no PATH given (try: fazhi-check seeds/)")
+
+    files = expand(args.paths)
+    if not files:
+        print("fazhi-check: no supported files found (.txt)", file=sys.stderr)
+    options = dict(year=args.year, select=args.select, extend_select=args.extend_select,
+                   ignore=args.ignore, rules=pack, lang=args.lang, encoding=args.encoding)
+    results = [_check(path, options) for path in files]
+    if args.format == "json":
+        report = formatters.format_json(results, __version__)
+    else:
+        report = formatters.format_text(results, args.lang, args.quiet)
+    status = _emit(report, args.output)
+    if status != EXIT_OK or args.exit_zero:
+        return status
+    failing = ("error", "warning") if args.strict else ("error",)
+    return EXIT_FINDINGS if any(f.severity in failing for r in results for f in r.findings) else EXIT_OK
+
+
+def _check(path: str, options: dict) -> Result:
+    if path == "-":
+        return check_bytes(sys.stdin.buffer.read(), path="-", **options)
+    return check_file(path, **options)
+
+
+def _emit(text: str, output: str | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        return _fail(f"cannot write {output}: {e.strerror or e}")
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""Select rules, run their check kinds, stamp code/name/severity/message onto each hit, sort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .checks import CHECKS, RUN_WITHOUT_TEXT, Hit, Subject
+from .findings import Finding, Fix
+from .rulebook import Rule, RulePack
+
+UNIGNORABLE = "FZ001"
+
+
+class SelectionError(ValueError):
+    """A --select/--ignore entry names no rule."""
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    s = selector.strip()
+    return s.upper() == "ALL" or rule.code.startswith(s.upper()) or s in (rule.name, rule.group)
+
+
+def select_rules(
+    pack: RulePack,
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> tuple[Rule, ...]:
+    """Rules to run: codes, code prefixes (FZ2), names or groups; FZ001 is always kept."""
+    rules = pack.rules
+    for selector in [*(select or ()), *(extend_select or ()), *(ignore or ())]:
+        if selector.strip() and not any(_matches(r, selector) for r in rules):
+            raise SelectionError(f"no rule matches '{selector}'")
+    chosen = {r.code for r in rules if (any(_matches(r, s) for s in select) if select else r.enabled)}
+    chosen |= {r.code for r in rules if any(_matches(r, s) for s in extend_select or ())}
+    chosen -= {r.code for r in rules if any(_matches(r, s) for s in ignore or ()) and r.code != UNIGNORABLE}
+    chosen.add(UNIGNORABLE)
+    return tuple(r for r in rules if r.code in chosen)
+
+
+class _Params(dict):
+    """Message parameters; an unknown placeholder prints as itself rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tuple[Finding, ...]:
+    """Every finding of ``rules`` on ``subject``, sorted by line, column, code."""
+    doc = subject.document
+    has_text = subject.error is None and doc is not None and bool(doc.lines)
+    findings = []
+    for rule in rules:
+        if not has_text and rule.check not in RUN_WITHOUT_TEXT:
+            continue
+        for hit in CHECKS[rule.check](subject, rule.options):
+            findings.append(_stamp(rule, hit, subject, lang))
+    return tuple(sorted(findings, key=lambda f: f.sort_key))
+
+
+def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
+    doc = subject.document
+    params = _Params(hit.params)
+    if hit.section and doc is not None:
+        params.setdefault("label", doc.vocabulary.label(hit.section))
+        params.setdefault("label_en", doc.vocabulary.label(hit.section, "en"))
+    template = rule.message_en if lang == "en" and rule.message_en else rule.message
+    if doc is None:
+        line, column, end_line, end_column, evidence = 1, 1, 1, 1, None
+    else:
+        line, column = doc.index.position(hit.start)
+        end_line, end_column = doc.index.position(hit.end)
+        evidence = doc.text[hit.start : hit.end] or None
+    fix = Fix(line, column, end_line, end_column, hit.replacement) if hit.replacement is not None else None
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=template.format_map(params),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        section=hit.section,
+        evidence=evidence,
+        references=rule.references,
+        fix=fix,
+    )

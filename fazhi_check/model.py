@@ -1,0 +1,349 @@
+"""The document model: title block, level-1 parts with their kinds and years, issuer, date, report year."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from .numerals import YearMention, chinese_number, parse_date, years
+from .outline import Line, parse_outline
+from .text import LineIndex, normalize
+from .vocabulary import Vocabulary
+
+_MARKER = {
+    "h1": re.compile(r"[ \t]*(?:([一二三四五六七八九十]{1,3})[ \t]*(?:、|[.,])|第([一二三四五六七八九十]{1,3})部分[ \t:]*)"),
+    "h2": re.compile(r"[ \t]*(?:\([ \t]*([一二三四五六七八九十]{1,3})[ \t]*\)|([\u3220-\u3229]))"),
+}
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
+_OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
+_HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered (or, for FZ303, unnumbered) heading: marker, numeral and the heading's own text."""
+
+    line: Line
+    level: int
+    numeral: str | None
+    value: int | None
+    marker_start: int
+    marker_end: int
+    end: int  # where the heading ends: its line's end, or the first 。 of a run-in body
+    title: str  # normalised heading text after the marker, up to ``end``
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """An inline 一是/二是 item inside a body line."""
+
+    numeral: str
+    value: int
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """A level-1 part of the report and what it was recognised as."""
+
+    heading: Heading
+    kind: str | None
+    also: tuple[str, ...]
+    kind_source: str | None  # heading / body / position
+    year: YearMention | None
+    subheadings: tuple[Heading, ...]
+    body: tuple[Line, ...]
+    enumerations: tuple[Enumeration, ...]
+
+    def covers(self, kind: str) -> bool:
+        return self.kind == kind or kind in self.also
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(line.text for line in self.body)
+
+
+@dataclass(frozen=True)
+class Fold:
+    """A required kind with no part of its own, found inside another part (FZ106)."""
+
+    kind: str
+    via: str  # subheading / sentence
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a report says about itself. Offsets index ``text``, the original text."""
+
+    text: str
+    index: LineIndex
+    lines: tuple[Line, ...]
+    title: Line | None
+    title_year: YearMention | None
+    opening: Line | None
+    opening_year: YearMention | None
+    issuer: str | None
+    date: datetime.date | None
+    date_line: Line | None
+    parts: tuple[Part, ...]
+    folds: tuple[Fold, ...]
+    plan_year: YearMention | None
+    report_year: int | None
+    report_year_source: str | None
+    vocabulary: Vocabulary
+
+    def part_of(self, kind: str) -> Part | None:
+        return next((p for p in self.parts if p.covers(kind)), None)
+
+    def first_line(self) -> Line | None:
+        return self.title or (self.lines[0] if self.lines else None)
+
+
+def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -> Document:
+    """Read ``text`` (original, any line breaks) into a Document."""
+    lines = parse_outline(normalize(text))
+    block_end = _title_block_end(lines)
+    title = next((ln for ln in lines[:block_end] if ln.kind == "title"), None)
+    opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
+    date_line = _date_line(lines)
+    parts = _parts(lines, block_end, vocabulary, date_line)
+    parts = _classify(parts, vocabulary)
+    folds = _folds(parts, vocabulary)
+    title_year = _first_year(title.text, title.start) if title else None
+    opening_year = _sentence_year(opening)
+    parts = tuple(_with_plan_year(p) for p in parts)
+    plan_year = next((p.year for p in parts if p.covers("plan")), None)
+    date = parse_date(date_line.text) if date_line else None
+    report_year, source = _report_year(year, title_year, opening_year, parts, plan_year, date)
+    return Document(
+        text=text,
+        index=LineIndex(text),
+        lines=lines,
+        title=title,
+        title_year=title_year,
+        opening=opening,
+        opening_year=opening_year,
+        issuer=_issuer(text, lines, block_end, title, date_line, vocabulary),
+        date=date,
+        date_line=date_line,
+        parts=parts,
+        folds=folds,
+        plan_year=plan_year,
+        report_year=report_year,
+        report_year_source=source,
+        vocabulary=vocabulary,
+    )
+
+
+def _is_sentence(line: Line) -> bool:
+    return bool(_SENTENCE_END.search(line.text)) or len(line.text.strip()) > 60
+
+
+def _title_block_end(lines: tuple[Line, ...]) -> int:
+    """Index of the first line after the title block (issuer, title): a heading or a sentence."""
+    for i, line in enumerate(lines):
+        if line.kind in ("h1", "h2", "h3", "h4") or (line.kind == "text" and _is_sentence(line)):
+            return i
+    return len(lines)
+
+
+def _date_line(lines: tuple[Line, ...]) -> Line | None:
+    """The 成文日期: a date line among the last lines of the report."""
+    for line in reversed(lines[-4:]):
+        if line.kind == "date":
+            return line
+    return None
+
+
+def _heading(line: Line, level: int) -> Heading:
+    m = _MARKER[f"h{level}"].match(line.text)
+    if m:
+        numeral = m.group(1) or m.group(2)
+        value = ord(numeral) - 0x321F if "\u3220" <= numeral[0] <= "\u3229" else chinese_number(numeral)
+        body_start = m.end()
+    else:
+        numeral, value = None, None
+        body_start = line.indent
+    rest = line.text[body_start:]
+    stop = _SENTENCE_END.search(rest)
+    cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
+    title = rest[:cut].rstrip("。；;!！?？ \t")
+    start = line.start + line.indent
+    return Heading(
+        line=line,
+        level=level,
+        numeral=numeral,
+        value=value,
+        marker_start=start if numeral else line.start + body_start,
+        marker_end=line.start + body_start,
+        end=line.start + body_start + cut,
+        title=title.strip(),
+    )
+
+
+def _reads_as_heading(line: Line, vocabulary: Vocabulary) -> bool:
+    """An unnumbered short line without sentence punctuation that names a kind (湖滨区 line 11)."""
+    text = line.text.strip()
+    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or _SENTENCE_END.search(text):
+        return False
+    if text.endswith((":", "：")) or vocabulary.organ.search(text):
+        return False
+    return bool(vocabulary.heading_kinds(text))
+
+
+def _enumerations(lines: tuple[Line, ...]) -> tuple[Enumeration, ...]:
+    found = []
+    for line in lines:
+        for m in _ENUMERATION.finditer(line.text):
+            value = chinese_number(m.group(1))
+            if value:
+                found.append(Enumeration(m.group(1), value, line.number, line.start + m.start(1), line.start + m.end()))
+    return tuple(found)
+
+
+def _parts(lines, block_end, vocabulary, date_line) -> list[Part]:
+    """Split the lines after the title block into level-1 parts (kinds not yet assigned)."""
+    parts: list[tuple[Heading, list[Heading], list[Line]]] = []
+    for line in lines[block_end:]:
+        if line is date_line:
+            continue
+        if line.kind == "h1" or _reads_as_heading(line, vocabulary):
+            parts.append((_heading(line, 1), [], []))
+        elif parts:
+            if line.kind == "h2":
+                parts[-1][1].append(_heading(line, 2))
+            parts[-1][2].append(line)
+    return [
+        Part(
+            heading=h,
+            kind=None,
+            also=(),
+            kind_source=None,
+            year=_first_year(h.title, h.marker_end),
+            subheadings=tuple(subs),
+            body=tuple(body),
+            enumerations=_enumerations(tuple(body)),
+        )
+        for h, subs, body in parts
+    ]
+
+
+def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
+    """Kinds from headings, then weak headings confirmed by the body, then position."""
+    out = []
+    for part in parts:
+        kinds = vocabulary.heading_kinds(part.heading.title)
+        if kinds:
+            out.append(_with_kind(part, kinds[0], tuple(kinds[1:2]), "heading"))
+            continue
+        weak = vocabulary.weak_kind(part.heading.title, part.body_text)
+        out.append(_with_kind(part, weak, (), "body") if weak else part)
+    kinds = [p.kind for p in out]
+    later = [i for i, p in enumerate(out) if p.covers("shortcomings") or p.covers("plan")]
+    boundary = later[0] if later else len(out)
+    plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), None)
+    for i, part in enumerate(out):
+        if kinds[i] is not None:
+            continue
+        if i < boundary:
+            out[i] = _with_kind(part, "measures", (), "position")
+        elif plan_at is not None and i > plan_at:
+            out[i] = _with_kind(part, "other", (), "position")
+    return tuple(out)
+
+
+def _with_kind(part: Part, kind: str | None, also: tuple[str, ...], source: str) -> Part:
+    return replace(part, kind=kind, also=also, kind_source=source)
+
+
+def _folds(parts: tuple[Part, ...], vocabulary: Vocabulary) -> tuple[Fold, ...]:
+    """Required kinds without a part: a sub-heading that names them, else a sentence (FZ106)."""
+    folds = []
+    for kind in vocabulary.required:
+        if any(p.covers(kind) for p in parts):
+            continue
+        fold = _folded_subheading(kind, parts, vocabulary) or _folded_sentence(kind, parts, vocabulary)
+        if fold:
+            folds.append(fold)
+    return tuple(folds)
+
+
+def _folded_subheading(kind, parts, vocabulary) -> Fold | None:
+    for part in parts:
+        for sub in part.subheadings:
+            if kind in vocabulary.heading_kinds(sub.title):
+                return Fold(kind, "subheading", sub.line.number, sub.marker_start, sub.end)
+    return None
+
+
+def _folded_sentence(kind, parts, vocabulary) -> Fold | None:
+    for part in parts:
+        for line in part.body:
+            m = vocabulary.fold_match(kind, line.text)
+            if m:
+                return Fold(kind, "sentence", line.number, line.start + m.start(), line.start + m.end())
+    return None
+
+
+def _first_year(text: str, base: int) -> YearMention | None:
+    found = years(text, base)
+    return found[0] if found else None
+
+
+def _sentence_year(line: Line | None) -> YearMention | None:
+    """A year named early in the first sentence of ``line`` ("2024年以来，…", "2025年，市司法局将…")."""
+    if line is None:
+        return None
+    stop = _SENTENCE_END.search(line.text)
+    sentence = line.text[: stop.start() if stop else len(line.text)]
+    found = years(sentence[:_OPENING_WINDOW], line.start)
+    return found[0] if found else None
+
+
+def _with_plan_year(part: Part) -> Part:
+    """A plan without a year in its heading takes the year its first sentence names ("2025年，…将…")."""
+    if part.year or not part.covers("plan") or not part.body:
+        return part
+    year = _sentence_year(part.body[0])
+    return replace(part, year=year) if year else part
+
+
+def _report_year(year, title_year, opening_year, parts, plan_year, date):
+    if year is not None:
+        return year, "option"
+    if title_year:
+        return title_year.value, "title"
+    if opening_year:
+        return opening_year.value, "opening"
+    for part in parts:
+        if part.year and part.kind in ("measures", "shortcomings"):
+            return part.year.value, "heading"
+    if plan_year:
+        return plan_year.value - 1, "plan"
+    if date:
+        return date.year - 1, "date"
+    return None, None
+
+
+def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
+    """The issuing organ: a title-block line, else the 落款 before the date, else the title's prefix."""
+    for line in lines[:block_end]:
+        if line is not title and vocabulary.organ.search(line.text.strip()):
+            return text[line.start + line.indent : line.end].strip()
+    tail = [ln for ln in lines[-3:] if ln is not date_line]
+    for line in reversed(tail):
+        stripped = line.text.strip()
+        if len(stripped) <= 40 and not _SENTENCE_END.search(stripped) and vocabulary.organ.search(stripped):
+            return text[line.start + line.indent : line.end].strip()
+    if title:
+        m = re.match(r"\s*(?:关于)?(.{2,30}?)(?:关于|\d{4}|法治)", title.text)
+        if m and vocabulary.organ.search(m.group(1).strip()):
+            return m.group(1).strip()
+    return None

@@ -1,0 +1,83 @@
+"""Numbers as reports write them: Chinese numerals, years (2024年, 2024 年, 二〇二四年) and dates."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})[ \t]*年")
+# A year that is one end of a range ("2021-2025年", "2021年至2025年") is not the year of anything.
+_RANGE_BEFORE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:-|—|–|~|～|至|到)[ \t]*$")
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|—|–|~|～|至|到)[ \t]*(?:\d{4}|[〇○零一二三四五六七八九]{4})")
+_DATE = re.compile(
+    r"((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
+    r"[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日"
+)
+_OPEN_CLOSE = {"《": "》", "(": ")", "〔": "〕", "[": "]", "【": "】", "“": "”"}
+
+
+def chinese_number(s: str) -> int | None:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; digits pass through; None if not a number."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _DIGIT and c != "十" for c in s):
+        return None
+    if "十" not in s:
+        return int("".join(str(_DIGIT[c]) for c in s)) if len(s) > 1 else _DIGIT[s]
+    tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year written in the text: its value and the span of "2024年" (offsets into the same text)."""
+
+    value: int
+    start: int
+    end: int
+
+
+def years(text: str, base: int = 0) -> list[YearMention]:
+    """Years named in ``text`` outside brackets and quotes, and not as part of a range; offsets + ``base``."""
+    found = []
+    for m in _YEAR.finditer(text):
+        if _inside_brackets(text, m.start()):
+            continue
+        if _RANGE_BEFORE.search(text, 0, m.start()) or _RANGE_AFTER.match(text, m.end()):
+            continue
+        digits = m.group(1)
+        value = int(digits) if digits.isdigit() else int("".join(str(_DIGIT[c]) for c in digits))
+        found.append(YearMention(value, base + m.start(), base + m.end()))
+    return found
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The first valid date written as 2025年2月14日 / 2025 年 2 月 14 日 / 二〇二五年二月十四日."""
+    for m in _DATE.finditer(text):
+        parts = [chinese_number(g) for g in m.groups()]
+        if None in parts:
+            continue
+        try:
+            return datetime.date(*parts)
+        except ValueError:
+            continue
+    return None
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an unclosed 《…》, (…), 〔…〕, […], 【…】 or “…” that opens before it."""
+    depth: dict[str, int] = {}
+    for ch in text[:pos]:
+        if ch in _OPEN_CLOSE:
+            depth[ch] = depth.get(ch, 0) + 1
+        else:
+            for o, c in _OPEN_CLOSE.items():
+                if ch == c and depth.get(o):
+                    depth[o] -= 1
+    return any(depth.values())

@@ -1,0 +1,67 @@
+"""The outline: the Lark grammar (LALR, built once) turns text into typed lines. No Lark type leaves here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+
+KINDS = ("h1", "h2", "h3", "h4", "date", "title", "text")
+
+
+class OutlineError(Exception):
+    """The grammar failed on some text (should not happen: the grammar accepts any text)."""
+
+    def __init__(self, line: int, column: int, context: str) -> None:
+        super().__init__(f"outline parse failed at {line}:{column}: {context!r}")
+        self.line, self.column, self.context = line, column, context
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank physical line: its kind, 1-based number, start offset and normalised text."""
+
+    kind: str
+    number: int
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+
+class _Lines(Transformer):
+    """Numbers the tokens by line, dropping blank lines (a line break is one NL token)."""
+
+    def start(self, tokens: list[Token]) -> tuple[Line, ...]:
+        lines, number = [], 1
+        for tok in tokens:
+            if tok.type == "NL":
+                number += 1
+            elif tok.value.strip():
+                lines.append(Line(tok.type.lower(), number, tok.start_pos, str(tok.value)))
+        return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark.open_from_package(
+        "fazhi_check", "outline.lark", parser="lalr", lexer="contextual", transformer=_Lines()
+    )
+
+
+def parse_outline(normalized: str) -> tuple[Line, ...]:
+    """The typed lines of ``normalized`` text (see text.normalize); never raises on well-formed str."""
+    try:
+        return _parser().parse(normalized)
+    except LarkError as e:
+        line, column = getattr(e, "line", 0), getattr(e, "column", 0)
+        pos = getattr(e, "pos_in_stream", 0) or 0
+        raise OutlineError(line, column, normalized[pos : pos + 20]) from e

@@ -1,0 +1,144 @@
+"""The rule pack: rule YAML files and the section vocabulary, validated against packaged JSON Schemas."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from .vocabulary import Vocabulary
+
+
+class RuleFileError(Exception):
+    """A rule or vocabulary file is malformed; names the file and the JSON path of the fault."""
+
+    def __init__(self, path: str, json_path: str, message: str) -> None:
+        super().__init__(f"{path}: {json_path}: {message}")
+        self.path, self.json_path, self.message = path, json_path, message
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    group: str
+    severity: str
+    summary: str
+    rationale: str
+    references: tuple[str, ...]
+    message: str
+    check: str
+    options: dict = field(hash=False, compare=False)
+    examples: dict = field(hash=False, compare=False)
+    enabled: bool = True
+    fixable: bool = False
+    summary_en: str = ""
+    message_en: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """Rules in code order, plus the vocabulary that recognises sections."""
+
+    rules: tuple[Rule, ...]
+    vocabulary: Vocabulary = field(hash=False, compare=False)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
+
+
+def _schema(name: str):
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(resources.files("fazhi_check").joinpath("schemas", name).read_text("utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _load_yaml(path: str, text: str, validator) -> dict:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
+        raise RuleFileError(path, where, f"not valid YAML: {getattr(e, 'problem', e)}") from None
+    from jsonschema.exceptions import best_match
+
+    error = best_match(validator.iter_errors(data))
+    if error is not None:
+        raise RuleFileError(path, error.json_path, error.message)
+    return data
+
+
+def _rule(path: str, data: dict) -> Rule:
+    return Rule(
+        code=data["code"],
+        name=data["name"],
+        group=data["group"],
+        severity=data["severity"],
+        summary=data["summary"],
+        rationale=data["rationale"].strip(),
+        references=tuple(data["references"]),
+        message=data["message"],
+        check=data["check"],
+        options=data.get("options", {}),
+        examples=data["examples"],
+        enabled=data.get("enabled", True),
+        fixable=data.get("fixable", False),
+        summary_en=data.get("summary_en", ""),
+        message_en=data.get("message_en", ""),
+        source=path,
+    )
+
+
+def _read_dir(entries, label) -> list[Rule]:
+    validator = _schema("rule.schema.json")
+    rules = []
+    for entry in sorted(entries, key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+            path = f"{label}/{entry.name}"
+            rules.append(_rule(path, _load_yaml(path, entry.read_text("utf-8"), validator)))
+    return rules
+
+
+def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
+    seen: dict[str, Rule] = {}
+    for rule in builtin + extra:
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise RuleFileError(rule.source, "$.code" if key == rule.code else "$.name",
+                                    f"'{key}' is already defined in {seen[key].source}")
+            seen[key] = rule
+    return tuple(sorted(builtin + extra, key=lambda r: r.code))
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[list[Rule], Vocabulary]:
+    root = resources.files("fazhi_check.rules")
+    rules = _read_dir(root.iterdir(), "rules")
+    vocab_file = root.joinpath("vocabulary", "sections.yaml")
+    data = _load_yaml("rules/vocabulary/sections.yaml", vocab_file.read_text("utf-8"), _schema("vocabulary.schema.json"))
+    return rules, Vocabulary.from_dict(data)
+
+
+def load_rules(extra_dirs: tuple[str, ...] | list[str] = ()) -> RulePack:
+    """The built-in rule pack, plus rule files from ``extra_dirs``; raises RuleFileError."""
+    rules, vocabulary = _builtin()
+    extra: list[Rule] = []
+    for d in extra_dirs:
+        folder = Path(d)
+        if not folder.is_dir():
+            raise RuleFileError(str(d), "$", "not a folder of rule files")
+        extra += _read_dir(folder.iterdir(), str(folder))
+    return RulePack(_merge(rules, extra), vocabulary)

@@ -1,0 +1,89 @@
+"""Reading inputs: bytes -> text with the encoding that decoded it. Nothing downstream sees bytes."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+
+MAX_BYTES = 50 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt",)
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+
+
+class ReadError(Exception):
+    """The input cannot be read as text; the message is the reason shown to the user (Chinese)."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, encoding: str | None = None) -> SourceText:
+    """Decode ``data``: a BOM, else strict UTF-8, else strict GB18030 (a superset of GBK/GB2312)."""
+    if encoding:
+        try:
+            return SourceText(_strip_bom(data.decode(encoding)), codecs.lookup(encoding).name)
+        except LookupError:
+            raise ReadError(f"未知的编码“{encoding}”") from None
+        except UnicodeDecodeError as e:
+            raise ReadError(f"无法按 {encoding} 解码（第 {e.start + 1} 个字节起）") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return SourceText(_strip_bom(data.decode(name)), name.replace("-sig", ""))
+            except UnicodeDecodeError as e:
+                raise ReadError(f"文件以 {name} 字节顺序标记开头，但第 {e.start + 1} 个字节起无法解码") from None
+    if b"\x00" in data:
+        raise ReadError("二进制文件（含 NUL 字节），不是文本")
+    first_error = None
+    for name in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError as e:
+            first_error = first_error or e
+            continue
+        if _mostly_control(text):
+            raise ReadError("二进制文件（含大量控制字符），不是文本")
+        return SourceText(text, name)
+    where = first_error.start + 1 if first_error else 1
+    raise ReadError(f"无法识别编码：既不是 UTF-8 也不是 GB18030（第 {where} 个字节起无法解码）；可用 --encoding 指定")
+
+
+def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read and decode a file; every failure becomes a ReadError with a reason."""
+    try:
+        if os.path.isdir(path):
+            raise ReadError("这是一个文件夹，不是文件")
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise ReadError(f"文件过大（{size} 字节，上限 {max_bytes} 字节）")
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ReadError("文件不存在") from None
+    except PermissionError:
+        raise ReadError("没有读取权限") from None
+    except OSError as e:
+        raise ReadError(f"无法读取：{e.strerror or e}") from None
+    return decode(data, encoding)
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    return bad > max(8, len(sample) // 100)

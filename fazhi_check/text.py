@@ -1,0 +1,43 @@
+"""Position-keeping normalisation: a 1:1 character map and an offset -> line:column index."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# Full-width ASCII (U+FF01..U+FF5E) folds to ASCII; ideographic and no-break spaces to a space.
+# Every entry maps one code point to one code point, so offsets survive normalisation.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x200B: 0x20})
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def normalize(text: str) -> str:
+    """Fold full-width ASCII and odd spaces; the result has exactly the length of ``text``."""
+    return text.translate(_FOLD)
+
+
+class LineIndex:
+    """Maps offsets of a text to 1-based (line, column) in code points; LF, CRLF and CR end lines."""
+
+    __slots__ = ("starts", "ends", "length")
+
+    def __init__(self, text: str) -> None:
+        starts, ends = [0], []
+        for m in _BREAK.finditer(text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(text))
+        self.starts, self.ends, self.length = starts, ends, len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of ``offset``; an offset inside a line break sticks to its line's end."""
+        offset = max(0, min(offset, self.length))
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, min(offset, self.ends[i]) - self.starts[i] + 1
+
+    def line_span(self, number: int) -> tuple[int, int]:
+        """Start and end offsets (line break excluded) of 1-based line ``number``."""
+        i = max(1, min(number, len(self.starts))) - 1
+        return self.starts[i], self.ends[i]

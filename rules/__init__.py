@@ -1,0 +1,1 @@
+"""The built-in rule pack: data only (YAML), shipped inside the package."""

@@ -1,0 +1,1 @@
+"""Section vocabulary (YAML) used to recognise the parts of a report."""
