@@ -58,6 +58,15 @@ def format_rule_table(rules: Sequence[Rule]) -> str:
     return "".join("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4] + "\n" for row in rows)
 
 
+def format_rule_markdown(rules: Sequence[Rule]) -> str:
+    """The rule table of README.md (generated: docs/update_readme.py writes it, a test checks it)."""
+    rows = ["| code | name | group | default | summary |", "|---|---|---|---|---|"]
+    for r in rules:
+        severity = r.severity if r.enabled else f"{r.severity}, off by default"
+        rows.append(f"| {r.code} | {r.name} | {r.group} | {severity} | {r.summary} |")
+    return "\n".join(rows) + "\n"
+
+
 def format_rule_page(rule: Rule) -> str:
     """A rule's page for --explain: summary, rationale, references, message and examples."""
     out = [f"{rule.code} {rule.name} [{rule.severity}, {rule.group}{'' if rule.enabled else ', off by default'}]", ""]

@@ -109,7 +109,7 @@ class Document:
 def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -> Document:
     """Read ``text`` (original, any line breaks) into a Document."""
     lines = parse_outline(normalize(text))
-    block_end = _title_block_end(lines)
+    block_end = _title_block_end(lines, vocabulary)
     title = next((ln for ln in lines[:block_end] if ln.kind == "title"), None)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
     date_line = _date_line(lines)
@@ -146,12 +146,26 @@ def _is_sentence(line: Line) -> bool:
     return bool(_SENTENCE_END.search(line.text)) or len(line.text.strip()) > 60
 
 
-def _title_block_end(lines: tuple[Line, ...]) -> int:
-    """Index of the first line after the title block (issuer, title): a heading or a sentence."""
+def _title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> int:
+    """Index of the first line after the title block: issuer lines, the title, and issuer or date lines
+    right after it. The block ends early at a heading or a sentence."""
     for i, line in enumerate(lines):
         if line.kind in ("h1", "h2", "h3", "h4") or (line.kind == "text" and _is_sentence(line)):
             return i
+        if line.kind == "title":
+            j = i + 1
+            while j < len(lines) and _is_title_trailer(lines[j], vocabulary):
+                j += 1
+            return j
     return len(lines)
+
+
+def _is_title_trailer(line: Line, vocabulary: Vocabulary) -> bool:
+    """An issuer or a date line under the title: "开封市司法局", "（2025年2月14日）"."""
+    text = line.text.strip()
+    if len(text) > 40 or _SENTENCE_END.search(text):
+        return False
+    return line.kind == "date" or bool(vocabulary.organ.search(text)) or bool(parse_date(text) and text[0] == "(")
 
 
 def _date_line(lines: tuple[Line, ...]) -> Line | None:

@@ -1,0 +1,19 @@
+"""Shared fixtures: the repository's folders and the built-in rule pack."""
+
+from pathlib import Path
+
+import pytest
+
+import fazhi_check
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def pack():
+    return fazhi_check.load_rules()
+
+
+def seed_files():
+    return sorted(SEEDS.glob("*.txt"))

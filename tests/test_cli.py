@@ -1,0 +1,152 @@
+"""The command line: formats, exit codes, bad input and bad rule files, as a user meets them."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT, SEEDS
+from fazhi_check.cli import main
+
+SCHEMA = json.loads((ROOT / "fazhi_check" / "schemas" / "output.schema.json").read_text("utf-8"))
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seeds_folder_text_report(capsys):
+    code, out, _ = run(capsys, str(SEEDS))
+    assert code == 1
+    assert f"{SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 [error] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year)" in out
+    assert out.splitlines()[-1] == "共检查 5 个文件：错误 1 条，警告 5 条，提示 0 条"
+
+
+def test_json_output_validates_against_the_shipped_schema(capsys):
+    code, out, _ = run(capsys, "--format", "json", str(SEEDS))
+    data = json.loads(out)
+    Draft202012Validator(SCHEMA).validate(data)
+    assert data["summary"]["files"] == 5
+    assert data["summary"]["by_code"]["FZ201"] == 1
+    kaifeng = next(f for f in data["files"] if f["path"].endswith("002_be5cd676ec83a10e.txt"))
+    fz106 = next(f for f in kaifeng["findings"] if f["code"] == "FZ106")
+    assert (fz106["section"], fz106["line"]) == ("leadership", 11)
+
+
+def test_exit_codes(capsys, tmp_path):
+    clean = str(SEEDS / "003_1867eea4f21729fd.txt")
+    assert run(capsys, clean)[0] == 0
+    assert run(capsys, str(SEEDS / "001_83ddae5d562b680b.txt"))[0] == 1
+    assert run(capsys, "--exit-zero", str(SEEDS / "001_83ddae5d562b680b.txt"))[0] == 0
+    assert run(capsys, "--strict", str(SEEDS / "000_d9def57696391e1a.txt"))[0] == 1
+    assert run(capsys, "--ignore", "FZ201", str(SEEDS / "001_83ddae5d562b680b.txt"))[0] == 0
+    assert run(capsys, "--select", "NOPE", clean)[0] == 2
+    assert run(capsys, "--encoding", "no-such-codec", clean)[0] == 2
+    assert run(capsys, "--explain", "FZ999")[0] == 2
+    assert run(capsys)[0] == 2
+
+
+def test_select_by_prefix_name_and_group(capsys):
+    path = str(SEEDS / "001_83ddae5d562b680b.txt")
+    for selector in ("FZ2", "plan-year", "dates", "FZ201"):
+        code, out, _ = run(capsys, "--select", selector, path)
+        assert " FZ201 " in out and " FZ303 " not in out, selector
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "FZ002"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "二进制"),
+        (b"\x80\x81\x30\xff" * 10, "无法识别编码"),
+    ],
+)
+def test_bad_input_is_a_finding_not_a_traceback(capsys, tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    code, out, err = run(capsys, str(path))
+    assert code == 1 and err == ""
+    assert reason in out
+
+
+def test_missing_file_and_the_batch_goes_on(capsys, tmp_path):
+    code, out, _ = run(capsys, str(tmp_path / "nope.txt"), str(SEEDS / "003_1867eea4f21729fd.txt"))
+    assert code == 1
+    assert "nope.txt:1:1: FZ001 [error] 无法读取文件：文件不存在 (unreadable-input)" in out
+    assert "共检查 2 个文件" in out
+
+
+def test_fz001_cannot_be_ignored(capsys, tmp_path):
+    code, out, _ = run(capsys, "--ignore", "FZ001,input", str(tmp_path / "nope.txt"))
+    assert "FZ001" in out and code == 1
+
+
+def test_bad_rule_file_names_file_and_json_path(capsys, tmp_path):
+    (tmp_path / "FZ900.yaml").write_text(
+        (ROOT / "rules" / "FZ201.yaml").read_text("utf-8").replace("code: FZ201", "code: FZ900")
+        .replace("name: plan-year", "name: my-plan-year").replace("offset: 1", "offset: 1\n  colour: red"),
+        "utf-8",
+    )
+    code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
+    assert code == 2
+    assert "FZ900.yaml" in err and "$.options" in err and "colour" in err
+
+
+def test_rule_clashing_with_a_builtin_code(capsys, tmp_path):
+    (tmp_path / "mine.yaml").write_text((ROOT / "rules" / "FZ201.yaml").read_text("utf-8"), "utf-8")
+    code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
+    assert code == 2 and "mine.yaml" in err and "$.code" in err and "FZ201" in err
+
+
+def test_malformed_yaml_rule_file(capsys, tmp_path):
+    (tmp_path / "broken.yaml").write_text("code: [FZ900\n", "utf-8")
+    code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
+    assert code == 2 and "broken.yaml" in err and "line 2" in err
+
+
+def test_extra_rule_pack_adds_a_rule_without_python(capsys, tmp_path):
+    text = (ROOT / "rules" / "FZ203.yaml").read_text("utf-8")
+    text = text.replace("code: FZ203", "code: FZ900").replace("name: unknown-report-year", "name: missing-issuer-local")
+    text = text.replace("field: report_year", "field: issuer")
+    (tmp_path / "FZ900.yaml").write_text(text, "utf-8")
+    code, out, _ = run(capsys, "--rules", str(tmp_path), "--select", "FZ900", str(SEEDS))
+    assert code == 0 and "002_be5cd676ec83a10e.txt:1:1: FZ900 [warning]" in out
+    assert out.count("FZ900") == 1  # the only seed without an issuer
+
+
+def test_list_rules_and_explain(capsys, pack):
+    code, out, _ = run(capsys, "--list-rules")
+    assert code == 0 and all(r.code in out for r in pack)
+    code, out, _ = run(capsys, "--explain", "plan-year")
+    assert code == 0 and out.startswith("FZ201 plan-year [error, dates]") and "厅字〔2019〕28号" in out
+
+
+def test_quiet_output_file_and_year_option(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, "--format", "json", "-o", str(target), "--year", "2023",
+                       str(SEEDS / "001_83ddae5d562b680b.txt"))
+    assert out == "" and code == 0
+    data = json.loads(target.read_text("utf-8"))
+    assert data["files"][0]["report_year_source"] == "option"
+    code, out, _ = run(capsys, "--quiet", str(SEEDS))
+    assert out.count("\n") == 1
+
+
+def test_english_messages(capsys):
+    code, out, _ = run(capsys, "--lang", "en", str(SEEDS / "001_83ddae5d562b680b.txt"))
+    assert "FZ201 [error] The plan should be for 2025, but it says 2024 (plan-year)" in out
+
+
+def test_stdin_and_module_entry_point():
+    text = (SEEDS / "001_83ddae5d562b680b.txt").read_bytes().decode("utf-8").encode("gb18030")
+    proc = subprocess.run([sys.executable, "-m", "fazhi_check", "-", "--format", "json"],
+                          input=text, capture_output=True, cwd=ROOT)
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["files"][0]["encoding"] == "gb18030"
+    assert data["files"][0]["path"] == "-"

@@ -1,0 +1,87 @@
+"""Properties over generated text: never crash, positions always valid, cosmetic variants keep the outline."""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fazhi_check
+from conftest import seed_files
+from fazhi_check.text import LineIndex
+
+SEEDS = [p.read_text("utf-8") for p in seed_files()]
+
+_HEADINGS = [
+    "一、", "二、", "三、", "四、", "五、", "十一、", "(一)", "（二）", "(三)", "1.", "2、", "（1）", "一是", "二是",
+    "党政主要负责人履行推进法治建设第一责任人职责情况", "主要举措和成效", "存在的不足和原因", "存在问题及下一步打算",
+    "2025年工作安排", "2024 年", "二〇二四年", "关于2024年法治政府建设情况的报告", "某某区司法局", "2025年2月14日",
+    "第一责任人职责", "《纲要（2021—2025年）》", "。", "，", "：", "XX", "\u3000", " ", "\t",
+]
+_LINE = st.lists(st.one_of(st.sampled_from(_HEADINGS), st.text(max_size=12)), max_size=6).map("".join)
+REPORTISH = st.lists(_LINE, max_size=30).flatmap(
+    lambda lines: st.sampled_from(["\n", "\r\n", "\r"]).map(lambda nl: nl.join(lines))
+)
+
+
+def _lines(text):
+    index = LineIndex(text)
+    return [text[s:e] for s, e in zip(index.starts, index.ends)]
+
+
+def _assert_positions_valid(text, result):
+    lines = _lines(text)
+    for f in result.findings:
+        assert 1 <= f.line <= f.end_line <= len(lines), f
+        assert 1 <= f.column <= len(lines[f.line - 1]) + 1, f
+        assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1, f
+        assert (f.line, f.column) <= (f.end_line, f.end_column), f
+        if f.evidence is not None and f.line == f.end_line:
+            assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.evidence, f
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_checks_without_error(text):
+    result = fazhi_check.check_text(text)
+    _assert_positions_valid(text, result)
+    result.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(REPORTISH)
+def test_report_like_text_gives_valid_positions(text):
+    _assert_positions_valid(text, fazhi_check.check_text(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_check_without_error(data):
+    result = fazhi_check.check_bytes(data)
+    if result.document is None:
+        assert [f.code for f in result.findings] == ["FZ001"]
+
+
+_WIDTH = str.maketrans({"（": "(", "）": ")", "(": "（", ")": "）", "，": ",", ",": "，", "：": ":", ":": "："})
+
+
+def _outline(text):
+    return [(s["kind"], s["also"], s["numeral"], s["year"]) for s in fazhi_check.check_text(text).sections]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(SEEDS))), st.data())
+def test_width_indent_and_blank_line_variants_keep_the_sections(i, data):
+    lines = SEEDS[i].split("\n")
+    flip = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    blanks = data.draw(st.lists(st.integers(0, 2), min_size=len(lines), max_size=len(lines)))
+    indents = data.draw(st.lists(st.sampled_from(["", "\u3000\u3000", "  ", "\t"]), min_size=len(lines), max_size=len(lines)))
+    spaced = data.draw(st.booleans())
+    out = []
+    for line, f, b, indent in zip(lines, flip, blanks, indents):
+        if f:
+            line = line.translate(_WIDTH)
+        line = indent + line
+        if spaced:
+            line = re.sub(r"(\d{4})年", r"\1 年", line)
+        out += [""] * b + [line]
+    assert _outline("\n".join(out)) == _outline(SEEDS[i])

@@ -1,0 +1,94 @@
+"""Realistic edits of the real reports: defects injected into seed text, and rewordings that must not matter."""
+
+import re
+
+import pytest
+
+import fazhi_check
+from conftest import seed_files
+
+SEED = {p.name[:3]: p.read_text("utf-8") for p in seed_files()}
+
+
+def _codes(text, **kwargs):
+    return sorted((f.code, f.line) for f in fazhi_check.check_text(text, **kwargs).findings if f.severity != "info")
+
+
+def _kinds(text):
+    return [s["kind"] for s in fazhi_check.check_text(text).sections]
+
+
+def test_numbering_the_bare_heading_clears_fz303():
+    text = SEED["001"].replace("\n推进法治政府建设的主要举措和成效\n", "\n二、推进法治政府建设的主要举措和成效\n")
+    assert _codes(text) == [("FZ201", 36)]
+
+
+def test_wrong_plan_year_injected_into_000():
+    text = SEED["000"].replace("四、2025 年度推进", "四、2024 年度推进")
+    assert ("FZ201", 41) in _codes(text)
+
+
+def test_last_years_template_in_measures_heading():
+    text = SEED["003"].replace("二、推进法治政府建设的主要举措和成效", "二、2023年推进法治政府建设的主要举措和成效")
+    assert ("FZ202", 7) in _codes(text)
+
+
+def test_dropping_the_shortcomings_part_of_003():
+    lines = SEED["003"].split("\n")
+    text = "\n".join(lines[:13] + lines[15:])
+    found = fazhi_check.check_text(text).findings
+    assert [(f.code, f.section) for f in found if f.code == "FZ101"] == [("FZ101", "shortcomings")]
+
+
+def test_dropping_the_plan_heading_of_004_keeps_body_out_of_plan():
+    text = SEED["004"].replace("四、2024年度推进法治政府建设工作的初步安排\n", "")
+    found = fazhi_check.check_text(text).findings
+    assert [(f.code, f.section) for f in found if f.code == "FZ101"] == [("FZ101", "plan")]
+
+
+def test_giving_002_a_leadership_part_clears_fz106():
+    text = SEED["002"].replace(
+        "二、2022年度推进法治政府建设存在问题及原因",
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法。\n三、2022年度推进法治政府建设存在问题及原因",
+    ).replace("三、2023年度推进", "四、2023年度推进")
+    assert _codes(text) == [("FZ301", 1)]
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("推进法治政府存在的不足", "工作中存在的问题和困难"),
+        ("推进法治政府存在的不足", "当前存在的短板弱项"),
+        ("2024年度推进法治政府建设工作的初步安排", "2024年工作思路"),
+        ("2024年度推进法治政府建设工作的初步安排", "下一步工作打算"),
+        ("2023年推进法治政府建设的主要举措和成效", "2023年主要工作开展情况"),
+        ("党政主要负责人履行推进法治建设第一责任人职责加强法治政府建设的有关情况", "主要负责人履行法治建设第一责任人职责情况"),
+    ],
+)
+def test_other_heading_wordings_give_the_same_sections(old, new):
+    assert old in SEED["004"]
+    assert _kinds(SEED["004"].replace(old, new)) == ["leadership", "measures", "shortcomings", "plan"]
+
+
+def test_web_spacing_damage_does_not_change_the_outline():
+    damaged = re.sub(r"(\d{4})年", r"\1 年", SEED["001"]).replace("一、", "一、 ").replace("（", "(").replace("）", ")")
+    assert _kinds(damaged) == _kinds(SEED["001"])
+    assert _codes(damaged) == _codes(SEED["001"])
+
+
+def test_thematic_report_without_part_level_heading():
+    text = (
+        "某某市人民政府关于2023年法治政府建设情况的报告\n"
+        "2023年，市政府坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n"
+        "一、坚持党的领导，压实法治建设责任\n市政府主要负责人切实履行推进法治建设第一责任人职责，专题研究法治工作5次。\n"
+        "二、深化“放管服”改革，优化法治化营商环境\n取消行政许可事项12项。\n"
+        "三、严格规范公正文明执法\n开展执法案卷评查2次。\n"
+        "四、存在的不足和原因\n执法力量不足，原因是编制紧张。\n"
+        "五、2024年工作安排\n将加强执法监督。\n"
+        "某某市人民政府\n2024年3月1日\n"
+    )
+    result = fazhi_check.check_text(text)
+    assert [s["kind"] for s in result.sections] == ["leadership", "measures", "measures", "shortcomings", "plan"]
+    assert [f.code for f in result.findings if f.severity != "info"] == []
+    assert result.document.issuer == "某某市人民政府"
+    assert result.document.date.isoformat() == "2024-03-01"
