@@ -36,7 +36,7 @@ class Result:
 
     def to_dict(self) -> dict:
         doc = self.document
-        title = doc.text[doc.title.start + doc.title.indent : doc.title.end].strip() if doc and doc.title else None
+        title = "".join(doc.text[ln.start : ln.end].strip() for ln in doc.title.lines) if doc and doc.title else None
         return {
             "path": self.path,
             "report_year": self.report_year,

@@ -55,7 +55,7 @@ def chinese_numeral(n: int) -> str:
 def _whole_file(doc: Document) -> tuple[int, int]:
     """A finding about the whole file points at the title line, else at line 1."""
     if doc.title:
-        return doc.title.start + doc.title.indent, doc.title.end
+        return doc.title.start, doc.title.end
     return doc.index.line_span(1)
 
 
@@ -136,9 +136,15 @@ def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
         if part.heading.numeral is None:
             value = previous + 1
             numeral = chinese_numeral(value)
-            params = {"ordinal": numeral, "expected": numeral, "expected_arabic": value}
+            params = {"ordinal": numeral, "expected": numeral, "expected_arabic": value, "marker": _marker(parts, numeral)}
             yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
         previous = value or previous + 1
+
+
+def _marker(parts, numeral: str) -> str:
+    """The expected marker in the style the report's other part headings use: "二、" or "(二)"."""
+    styles = [p.heading.marker for p in parts if p.heading.marker]
+    return f"({numeral})" if styles and styles[0].startswith("(") else f"{numeral}、"
 
 
 @check("numbering-sequence")

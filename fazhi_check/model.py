@@ -14,7 +14,10 @@ from .vocabulary import Vocabulary
 _MARKER = {
     "h1": re.compile(r"[ \t]*(?:([一二三四五六七八九十]{1,3})[ \t]*(?:、|[.,])|第([一二三四五六七八九十]{1,3})部分[ \t:]*)"),
     "h2": re.compile(r"[ \t]*(?:\([ \t]*([一二三四五六七八九十]{1,3})[ \t]*\)|([\u3220-\u3229]))"),
+    "h3": re.compile(r"[ \t]*(\d{1,2})[ \t]*(?:、|\.)()"),
+    "h4": re.compile(r"[ \t]*(?:\([ \t]*(\d{1,2})[ \t]*\)|([\u2460-\u2473]))"),
 }
+_LEVELS = ("h1", "h2", "h3", "h4")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
 _OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
@@ -26,7 +29,8 @@ class Heading:
     """A numbered (or, for FZ303, unnumbered) heading: marker, numeral and the heading's own text."""
 
     line: Line
-    level: int
+    rank: int  # 1 for a part's heading, 2 for a sub-heading inside a part
+    marker: str | None  # the numeral as its marker style writes it: "二、", "(二)", "2."; None when missing
     numeral: str | None
     value: int | None
     marker_start: int
@@ -79,13 +83,29 @@ class Fold:
 
 
 @dataclass(frozen=True)
+class Title:
+    """The title: one line, or two when extraction broke it ("关于2024年度法治政府建设" / "情况的报告")."""
+
+    lines: tuple[Line, ...]
+    text: str  # normalised, the lines joined
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start + self.lines[0].indent
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+@dataclass(frozen=True)
 class Document:
     """What a report says about itself. Offsets index ``text``, the original text."""
 
     text: str
     index: LineIndex
     lines: tuple[Line, ...]
-    title: Line | None
+    title: Title | None
     title_year: YearMention | None
     opening: Line | None
     opening_year: YearMention | None
@@ -102,23 +122,21 @@ class Document:
     def part_of(self, kind: str) -> Part | None:
         return next((p for p in self.parts if p.covers(kind)), None)
 
-    def first_line(self) -> Line | None:
-        return self.title or (self.lines[0] if self.lines else None)
+    def original(self, start: int, end: int) -> str:
+        return self.text[start:end]
 
 
 def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -> Document:
     """Read ``text`` (original, any line breaks) into a Document."""
     lines = parse_outline(normalize(text))
     block_end = _title_block_end(lines, vocabulary)
-    title = next((ln for ln in lines[:block_end] if ln.kind == "title"), None)
+    title = _title(lines[:block_end], vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
     date_line = _date_line(lines)
-    parts = _parts(lines, block_end, vocabulary, date_line)
-    parts = _classify(parts, vocabulary)
-    folds = _folds(parts, vocabulary)
-    title_year = _first_year(title.text, title.start) if title else None
-    opening_year = _sentence_year(opening)
+    parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
     parts = tuple(_with_plan_year(p) for p in parts)
+    title_year = _first_year(title.text, title.start if len(title.lines) == 1 else None) if title else None
+    opening_year = _sentence_year(opening)
     plan_year = next((p.year for p in parts if p.covers("plan")), None)
     date = parse_date(date_line.text) if date_line else None
     report_year, source = _report_year(year, title_year, opening_year, parts, plan_year, date)
@@ -134,7 +152,7 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
         date=date,
         date_line=date_line,
         parts=parts,
-        folds=folds,
+        folds=_folds(parts, vocabulary),
         plan_year=plan_year,
         report_year=report_year,
         report_year_source=source,
@@ -142,15 +160,24 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
     )
 
 
+# -- title block -------------------------------------------------------------------------------
+
+
 def _is_sentence(line: Line) -> bool:
     return bool(_SENTENCE_END.search(line.text)) or len(line.text.strip()) > 60
+
+
+def _is_organ(line: Line, vocabulary: Vocabulary) -> bool:
+    """A line that is nothing but an organ's name: "开封市司法局", "中共某某工委 某某管委会"."""
+    text = line.text.strip()
+    return 2 <= len(text) <= 40 and not re.search(r"[:：。，,；;！？!?]", text) and bool(vocabulary.organ.search(text))
 
 
 def _title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> int:
     """Index of the first line after the title block: issuer lines, the title, and issuer or date lines
     right after it. The block ends early at a heading or a sentence."""
     for i, line in enumerate(lines):
-        if line.kind in ("h1", "h2", "h3", "h4") or (line.kind == "text" and _is_sentence(line)):
+        if line.kind in _LEVELS or (line.kind == "text" and _is_sentence(line)):
             return i
         if line.kind == "title":
             j = i + 1
@@ -163,76 +190,120 @@ def _title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> int:
 def _is_title_trailer(line: Line, vocabulary: Vocabulary) -> bool:
     """An issuer or a date line under the title: "开封市司法局", "（2025年2月14日）"."""
     text = line.text.strip()
-    if len(text) > 40 or _SENTENCE_END.search(text):
-        return False
-    return line.kind == "date" or bool(vocabulary.organ.search(text)) or bool(parse_date(text) and text[0] == "(")
+    if line.kind == "date" or _is_organ(line, vocabulary):
+        return True
+    return len(text) <= 20 and text.startswith("(") and parse_date(text) is not None
+
+
+def _title(block: tuple[Line, ...], vocabulary: Vocabulary) -> Title | None:
+    """The title line of the block, joined with the line right above it when extraction broke it."""
+    for i, line in enumerate(block):
+        if line.kind != "title":
+            continue
+        above = block[i - 1] if i else None
+        if (
+            above is not None
+            and above.kind == "text"
+            and above.number == line.number - 1
+            and not _is_organ(above, vocabulary)
+            and not re.search(r"[:：。；;]", above.text)
+            and len(above.text.strip()) <= 40
+        ):
+            return Title((above, line), above.text.strip() + line.text.strip())
+        return Title((line,), line.text.strip())
+    return None
 
 
 def _date_line(lines: tuple[Line, ...]) -> Line | None:
     """The 成文日期: a date line among the last lines of the report."""
-    for line in reversed(lines[-4:]):
-        if line.kind == "date":
-            return line
+    return next((line for line in reversed(lines[-4:]) if line.kind == "date"), None)
+
+
+def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
+    """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix."""
+    title_lines = title.lines if title else ()
+    for line in lines[:block_end]:
+        if line not in title_lines and _is_organ(line, vocabulary):
+            return text[line.start + line.indent : line.end].strip()
+    for line in reversed(lines[-3:]):
+        if line is not date_line and _is_organ(line, vocabulary):
+            return text[line.start + line.indent : line.end].strip()
+    if title:
+        m = re.match(r"(?:关于)?(.{2,30}?)(?:关于|\d{4}|[〇○零一二三四五六七八九]{4}|法治)", title.text)
+        if m and vocabulary.organ.search(m.group(1).strip()):
+            return m.group(1).strip()
     return None
 
 
-def _heading(line: Line, level: int) -> Heading:
-    m = _MARKER[f"h{level}"].match(line.text)
+# -- parts -------------------------------------------------------------------------------------
+
+
+def _heading(line: Line, level: str, rank: int) -> Heading:
+    m = _MARKER[level].match(line.text)
     if m:
         numeral = m.group(1) or m.group(2)
-        value = ord(numeral) - 0x321F if "\u3220" <= numeral[0] <= "\u3229" else chinese_number(numeral)
         body_start = m.end()
     else:
-        numeral, value = None, None
-        body_start = line.indent
+        numeral, body_start = None, line.indent
     rest = line.text[body_start:]
     stop = _SENTENCE_END.search(rest)
     cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
-    title = rest[:cut].rstrip("。；;!！?？ \t")
     start = line.start + line.indent
     return Heading(
         line=line,
-        level=level,
+        rank=rank,
+        marker=line.text[line.indent : body_start].strip() if numeral else None,
         numeral=numeral,
-        value=value,
+        value=_numeral_value(numeral) if numeral else None,
         marker_start=start if numeral else line.start + body_start,
         marker_end=line.start + body_start,
         end=line.start + body_start + cut,
-        title=title.strip(),
+        title=rest[:cut].rstrip("。；;!！?？ \t").strip(),
     )
 
 
-def _reads_as_heading(line: Line, vocabulary: Vocabulary) -> bool:
-    """An unnumbered short line without sentence punctuation that names a kind (湖滨区 line 11)."""
+def _numeral_value(numeral: str) -> int | None:
+    if "\u3220" <= numeral <= "\u3229":  # ㈠
+        return ord(numeral) - 0x321F
+    if "\u2460" <= numeral <= "\u2473":  # ①
+        return ord(numeral) - 0x245F
+    return chinese_number(numeral)
+
+
+def _part_level(lines: tuple[Line, ...]) -> str:
+    """The highest heading level the body uses marks its parts: 一、 usually, （一） in short reports."""
+    used = {line.kind for line in lines}
+    return next((level for level in _LEVELS[:2] if level in used), "h1")
+
+
+def _unnumbered_heading_kinds(line: Line, vocabulary: Vocabulary) -> list[str]:
+    """Kinds named by a short unnumbered line without sentence punctuation (湖滨区 line 11), else []."""
     text = line.text.strip()
     if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or _SENTENCE_END.search(text):
-        return False
-    if text.endswith((":", "：")) or vocabulary.organ.search(text):
-        return False
-    return bool(vocabulary.heading_kinds(text))
+        return []
+    if text.endswith((":", "：")) or _is_organ(line, vocabulary):
+        return []
+    return vocabulary.heading_kinds(text)
 
 
-def _enumerations(lines: tuple[Line, ...]) -> tuple[Enumeration, ...]:
-    found = []
-    for line in lines:
-        for m in _ENUMERATION.finditer(line.text):
-            value = chinese_number(m.group(1))
-            if value:
-                found.append(Enumeration(m.group(1), value, line.number, line.start + m.start(1), line.start + m.end()))
-    return tuple(found)
-
-
-def _parts(lines, block_end, vocabulary, date_line) -> list[Part]:
-    """Split the lines after the title block into level-1 parts (kinds not yet assigned)."""
+def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | None) -> list[Part]:
+    """Split the body into parts at part-level headings, and at unnumbered lines that read as the
+    heading of a kind no earlier part has named (kinds not yet assigned)."""
+    level = _part_level(lines)
+    sub_level = _LEVELS[_LEVELS.index(level) + 1]
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
-    for line in lines[block_end:]:
+    named: set[str] = set()
+    for line in lines:
         if line is date_line:
             continue
-        if line.kind == "h1" or _reads_as_heading(line, vocabulary):
-            parts.append((_heading(line, 1), [], []))
+        bare = _unnumbered_heading_kinds(line, vocabulary)
+        if line.kind == level or (bare and not named.intersection(bare)):
+            heading = _heading(line, level, 1)
+            named.update(vocabulary.heading_kinds(heading.title))
+            parts.append((heading, [], []))
         elif parts:
-            if line.kind == "h2":
-                parts[-1][1].append(_heading(line, 2))
+            if line.kind == sub_level:
+                parts[-1][1].append(_heading(line, sub_level, 2))
             parts[-1][2].append(line)
     return [
         Part(
@@ -243,49 +314,52 @@ def _parts(lines, block_end, vocabulary, date_line) -> list[Part]:
             year=_first_year(h.title, h.marker_end),
             subheadings=tuple(subs),
             body=tuple(body),
-            enumerations=_enumerations(tuple(body)),
+            enumerations=_enumerations(body),
         )
         for h, subs, body in parts
     ]
 
 
+def _enumerations(lines: list[Line]) -> tuple[Enumeration, ...]:
+    found = []
+    for line in lines:
+        for m in _ENUMERATION.finditer(line.text):
+            value = chinese_number(m.group(1))
+            if value:
+                found.append(Enumeration(m.group(1), value, line.number, line.start + m.start(1), line.start + m.end()))
+    return tuple(found)
+
+
 def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
-    """Kinds from headings, then weak headings confirmed by the body, then position."""
+    """Kinds from headings, then weak headings confirmed by the body, then position: unnamed parts
+    before the shortcomings (or the plan) are measures, unnamed parts after the plan are other."""
     out = []
     for part in parts:
         kinds = vocabulary.heading_kinds(part.heading.title)
         if kinds:
-            out.append(_with_kind(part, kinds[0], tuple(kinds[1:2]), "heading"))
+            out.append(replace(part, kind=kinds[0], also=tuple(kinds[1:2]), kind_source="heading"))
             continue
         weak = vocabulary.weak_kind(part.heading.title, part.body_text)
-        out.append(_with_kind(part, weak, (), "body") if weak else part)
-    kinds = [p.kind for p in out]
+        out.append(replace(part, kind=weak, kind_source="body") if weak else part)
     later = [i for i, p in enumerate(out) if p.covers("shortcomings") or p.covers("plan")]
     boundary = later[0] if later else len(out)
-    plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), None)
+    plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), len(out))
     for i, part in enumerate(out):
-        if kinds[i] is not None:
-            continue
-        if i < boundary:
-            out[i] = _with_kind(part, "measures", (), "position")
-        elif plan_at is not None and i > plan_at:
-            out[i] = _with_kind(part, "other", (), "position")
+        if part.kind is None and i < boundary:
+            out[i] = replace(part, kind="measures", kind_source="position")
+        elif part.kind is None and i > plan_at:
+            out[i] = replace(part, kind="other", kind_source="position")
     return tuple(out)
-
-
-def _with_kind(part: Part, kind: str | None, also: tuple[str, ...], source: str) -> Part:
-    return replace(part, kind=kind, also=also, kind_source=source)
 
 
 def _folds(parts: tuple[Part, ...], vocabulary: Vocabulary) -> tuple[Fold, ...]:
     """Required kinds without a part: a sub-heading that names them, else a sentence (FZ106)."""
     folds = []
     for kind in vocabulary.required:
-        if any(p.covers(kind) for p in parts):
-            continue
-        fold = _folded_subheading(kind, parts, vocabulary) or _folded_sentence(kind, parts, vocabulary)
-        if fold:
-            folds.append(fold)
+        if not any(p.covers(kind) for p in parts):
+            fold = _folded_subheading(kind, parts, vocabulary) or _folded_sentence(kind, parts, vocabulary)
+            if fold:
+                folds.append(fold)
     return tuple(folds)
 
 
@@ -306,9 +380,15 @@ def _folded_sentence(kind, parts, vocabulary) -> Fold | None:
     return None
 
 
-def _first_year(text: str, base: int) -> YearMention | None:
-    found = years(text, base)
-    return found[0] if found else None
+# -- years -------------------------------------------------------------------------------------
+
+
+def _first_year(text: str, base: int | None) -> YearMention | None:
+    """The first year ``text`` names; offsets shifted by ``base`` (None: the span is not in the text)."""
+    found = years(text, base or 0)
+    if not found:
+        return None
+    return found[0] if base is not None else YearMention(found[0].value, 0, 0)
 
 
 def _sentence_year(line: Line | None) -> YearMention | None:
@@ -344,20 +424,3 @@ def _report_year(year, title_year, opening_year, parts, plan_year, date):
     if date:
         return date.year - 1, "date"
     return None, None
-
-
-def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
-    """The issuing organ: a title-block line, else the 落款 before the date, else the title's prefix."""
-    for line in lines[:block_end]:
-        if line is not title and vocabulary.organ.search(line.text.strip()):
-            return text[line.start + line.indent : line.end].strip()
-    tail = [ln for ln in lines[-3:] if ln is not date_line]
-    for line in reversed(tail):
-        stripped = line.text.strip()
-        if len(stripped) <= 40 and not _SENTENCE_END.search(stripped) and vocabulary.organ.search(stripped):
-            return text[line.start + line.indent : line.end].strip()
-    if title:
-        m = re.match(r"\s*(?:关于)?(.{2,30}?)(?:关于|\d{4}|法治)", title.text)
-        if m and vocabulary.organ.search(m.group(1).strip()):
-            return m.group(1).strip()
-    return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
+_SPACE = re.compile(r"\s+")
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
@@ -53,7 +54,9 @@ class Vocabulary:
         return cls(tuple(data["required"]), kinds, re.compile(data["organ"]), re.compile(data["title"]))
 
     def heading_kinds(self, title: str) -> list[str]:
-        """Kinds a heading names outright, in the order they appear; overlapping mentions count once."""
+        """Kinds a heading names outright, in the order they appear; overlapping mentions count once.
+        Spaces do not count ("主 要 举 措" from a PDF is "主要举措")."""
+        title = _SPACE.sub("", title)
         hits = []
         for words in self.kinds.values():
             m = _first(words.heading, title)
@@ -69,6 +72,7 @@ class Vocabulary:
 
     def weak_kind(self, title: str, body: str) -> str | None:
         """A kind the heading hints at and the body confirms (湖滨区's part 一)."""
+        title = _SPACE.sub("", title)
         for words in self.kinds.values():
             if _first(words.weak_heading, title) and _first(words.body, body):
                 return words.kind

@@ -5,9 +5,10 @@ import re
 import pytest
 
 import fazhi_check
-from conftest import seed_files
+from conftest import ROOT, seed_files
 
 SEED = {p.name[:3]: p.read_text("utf-8") for p in seed_files()}
+SAMPLES = {p.name.split("_")[0]: p.read_text("utf-8") for p in (ROOT / "tests" / "samples").glob("*.txt")}
 
 
 def _codes(text, **kwargs):
@@ -92,3 +93,36 @@ def test_thematic_report_without_part_level_heading():
     assert [f.code for f in result.findings if f.severity != "info"] == []
     assert result.document.issuer == "某某市人民政府"
     assert result.document.date.isoformat() == "2024-03-01"
+
+
+def test_web_copy_with_header_broken_title_and_level2_parts():
+    text = (
+        "发布时间：2024-03-28  来源：某某区司法局\n"
+        "某某区人民政府关于2023年度法治政府建设\n情况的报告\n"
+        "2023年，区政府坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n"
+        "（一）主要举措和成效\n审查规范性文件12件。\n"
+        "（二）存在的不足和原因\n执法力量不足，原因是编制紧张。\n"
+        "（三）党政主要负责人履行推进法治建设第一责任人职责情况\n区长带头学法。\n"
+        "（四）2024年工作安排\n1.加强执法监督。\n2.深化普法。\n"
+        "某某区人民政府\n2024年2月1日\n"
+    )
+    result = fazhi_check.check_text(text)
+    data = result.to_dict()
+    assert data["title"] == "某某区人民政府关于2023年度法治政府建设情况的报告"
+    assert (data["report_year"], data["report_year_source"]) == (2023, "title")
+    assert (data["issuer"], data["date"]) == ("某某区人民政府", "2024-02-01")
+    assert [s["kind"] for s in data["sections"]] == ["measures", "shortcomings", "leadership", "plan"]
+    assert data["findings"] == []
+
+
+def test_samples_with_cut_openings_still_find_year_issuer_and_date():
+    """Real Shenzhen reports whose title and opening were cut (see the samples README)."""
+    samples = {
+        "guangming": ("深圳市光明区人民政府", "2022-01-05", 2021, ["measures", "shortcomings", "plan"]),
+        "longhua": ("深圳市龙华区人民政府", "2019-12-18", 2019, ["measures"] * 7 + ["plan"]),
+    }
+    for name, (issuer, date, year, kinds) in samples.items():
+        text = SAMPLES[name]
+        result = fazhi_check.check_text(text)
+        assert (result.document.issuer, result.document.date.isoformat(), result.report_year) == (issuer, date, year)
+        assert [s["kind"] for s in result.sections] == kinds
