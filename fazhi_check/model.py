@@ -19,6 +19,8 @@ _MARKER = {
 }
 _LEVELS = ("h1", "h2", "h3", "h4")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
+_PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
 _OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
 _HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
@@ -276,12 +278,15 @@ def _part_level(lines: tuple[Line, ...]) -> str:
     return next((level for level in _LEVELS[:2] if level in used), "h1")
 
 
-def _unnumbered_heading_kinds(line: Line, vocabulary: Vocabulary) -> list[str]:
-    """Kinds named by a short unnumbered line without sentence punctuation (湖滨区 line 11), else []."""
+def _unnumbered_heading_kinds(line: Line, previous: Line | None, vocabulary: Vocabulary) -> list[str]:
+    """Kinds named by a short unnumbered line without punctuation that starts a paragraph
+    (湖滨区 line 11), else []. A line broken off a sentence by extraction follows no sentence end."""
     text = line.text.strip()
-    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or _SENTENCE_END.search(text):
+    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or _CLAUSE_MARK.search(text):
         return []
-    if text.endswith((":", "：")) or _is_organ(line, vocabulary):
+    if previous is not None and previous.kind == "text" and not _PARAGRAPH_END.search(previous.text):
+        return []
+    if _is_organ(line, vocabulary):
         return []
     return vocabulary.heading_kinds(text)
 
@@ -293,10 +298,12 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
     sub_level = _LEVELS[_LEVELS.index(level) + 1]
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
+    previous = None
     for line in lines:
         if line is date_line:
             continue
-        bare = _unnumbered_heading_kinds(line, vocabulary)
+        bare = _unnumbered_heading_kinds(line, previous, vocabulary)
+        previous = line
         if line.kind == level or (bare and not named.intersection(bare)):
             heading = _heading(line, level, 1)
             named.update(vocabulary.heading_kinds(heading.title))
@@ -332,7 +339,8 @@ def _enumerations(lines: list[Line]) -> tuple[Enumeration, ...]:
 
 def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
     """Kinds from headings, then weak headings confirmed by the body, then position: unnamed parts
-    before the shortcomings (or the plan) are measures, unnamed parts after the plan are other."""
+    before the shortcomings (or the plan) are measures; without a named plan, the unnamed part right
+    after the shortcomings is the plan; unnamed parts after the plan are other."""
     out = []
     for part in parts:
         kinds = vocabulary.heading_kinds(part.heading.title)
@@ -343,7 +351,11 @@ def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
         out.append(replace(part, kind=weak, kind_source="body") if weak else part)
     later = [i for i, p in enumerate(out) if p.covers("shortcomings") or p.covers("plan")]
     boundary = later[0] if later else len(out)
-    plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), len(out))
+    plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), None)
+    if plan_at is None and later and later[-1] + 1 < len(out) and out[later[-1] + 1].kind is None:
+        plan_at = later[-1] + 1  # the unnamed part right after the shortcomings is the plan
+        out[plan_at] = replace(out[plan_at], kind="plan", kind_source="position")
+    plan_at = len(out) if plan_at is None else plan_at
     for i, part in enumerate(out):
         if part.kind is None and i < boundary:
             out[i] = replace(part, kind="measures", kind_source="position")
