@@ -124,9 +124,6 @@ class Document:
     def part_of(self, kind: str) -> Part | None:
         return next((p for p in self.parts if p.covers(kind)), None)
 
-    def original(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
 
 def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -> Document:
     """Read ``text`` (original, any line breaks) into a Document."""
@@ -137,7 +134,7 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
     date_line = _date_line(lines)
     parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
     parts = tuple(_with_plan_year(p) for p in parts)
-    title_year = _first_year(title.text, title.start if len(title.lines) == 1 else None) if title else None
+    title_year = next((y for ln in title.lines if (y := _first_year(ln.text, ln.start))), None) if title else None
     opening_year = _sentence_year(opening)
     plan_year = next((p.year for p in parts if p.covers("plan")), None)
     date = parse_date(date_line.text) if date_line else None
@@ -395,12 +392,10 @@ def _folded_sentence(kind, parts, vocabulary) -> Fold | None:
 # -- years -------------------------------------------------------------------------------------
 
 
-def _first_year(text: str, base: int | None) -> YearMention | None:
-    """The first year ``text`` names; offsets shifted by ``base`` (None: the span is not in the text)."""
-    found = years(text, base or 0)
-    if not found:
-        return None
-    return found[0] if base is not None else YearMention(found[0].value, 0, 0)
+def _first_year(text: str, base: int) -> YearMention | None:
+    """The first year ``text`` names, its offsets shifted by ``base``."""
+    found = years(text, base)
+    return found[0] if found else None
 
 
 def _sentence_year(line: Line | None) -> YearMention | None:

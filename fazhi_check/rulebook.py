@@ -41,6 +41,24 @@ class Rule:
     message_en: str = ""
     source: str = ""
 
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "group": self.group,
+            "severity": self.severity,
+            "enabled": self.enabled,
+            "fixable": self.fixable,
+            "summary": self.summary,
+            "summary_en": self.summary_en,
+            "rationale": self.rationale,
+            "references": list(self.references),
+            "message": self.message,
+            "message_en": self.message_en,
+            "check": self.check,
+            "options": self.options,
+        }
+
 
 @dataclass(frozen=True)
 class RulePack:
@@ -54,6 +72,9 @@ class RulePack:
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def to_dict(self) -> dict:
+        return {"rules": [r.to_dict() for r in self.rules]}
 
     def get(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
@@ -108,7 +129,13 @@ def _read_dir(entries, label) -> list[Rule]:
     for entry in sorted(entries, key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
             path = f"{label}/{entry.name}"
-            rules.append(_rule(path, _load_yaml(path, entry.read_text("utf-8"), validator)))
+            try:
+                text = entry.read_text("utf-8")
+            except UnicodeDecodeError:
+                raise RuleFileError(path, "$", "not UTF-8 text") from None
+            except OSError as e:
+                raise RuleFileError(path, "$", f"cannot read: {e.strerror or e}") from None
+            rules.append(_rule(path, _load_yaml(path, text, validator)))
     return rules
 
 

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 
 MAX_BYTES = 50 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt",)
+# Formats clerks often have that this version cannot read yet: say so instead of "binary file".
+_NOT_YET = {
+    ".docx": "Word 文档", ".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".pdf": "PDF 文件",
+    ".html": "网页", ".htm": "网页", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档",
+}
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -62,6 +67,9 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
 
 def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read and decode a file; every failure becomes a ReadError with a reason."""
+    kind = _NOT_YET.get(os.path.splitext(path)[1].lower())
+    if kind:
+        raise ReadError(f"暂不支持{kind}（{os.path.splitext(path)[1]}），请另存为纯文本（.txt）后再检查")
     try:
         if os.path.isdir(path):
             raise ReadError("这是一个文件夹，不是文件")

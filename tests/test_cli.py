@@ -150,3 +150,36 @@ def test_stdin_and_module_entry_point():
     data = json.loads(proc.stdout)
     assert data["files"][0]["encoding"] == "gb18030"
     assert data["files"][0]["path"] == "-"
+
+
+def test_invalid_regex_in_a_rule_names_its_path(capsys, tmp_path):
+    text = (ROOT / "rules" / "FZ102.yaml").read_text("utf-8").replace("code: FZ102", "code: FZ901")
+    text = text.replace("name: missing-causes", "name: my-causes").replace("    - 原因\n", "    - 原因(\n")
+    (tmp_path / "FZ901.yaml").write_text(text, "utf-8")
+    code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
+    assert code == 2 and "FZ901.yaml" in err and "$.options.patterns[0]" in err
+
+
+def test_rule_pack_is_data(pack):
+    data = pack.to_dict()
+    fz201 = next(r for r in data["rules"] if r["code"] == "FZ201")
+    assert fz201["check"] == "section-year" and fz201["options"] == {"sections": ["plan"], "offset": 1}
+    json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "content, where",
+    [(b"\xff\xfe\x00bad", "not UTF-8"), (b"", "$: None is not of type 'object'"), (b"- a\n- b\n", "is not of type 'object'")],
+)
+def test_unusable_rule_files(capsys, tmp_path, content, where):
+    (tmp_path / "odd.yaml").write_bytes(content)
+    code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
+    assert code == 2 and "odd.yaml" in err and where in err
+
+
+def test_formats_not_read_yet_say_how_to_proceed(capsys, tmp_path):
+    path = tmp_path / "草稿.docx"
+    path.write_bytes(b"PK\x03\x04\x00\x00")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert "FZ001 [error] 无法读取文件：暂不支持Word 文档（.docx），请另存为纯文本（.txt）后再检查" in out
