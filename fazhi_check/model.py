@@ -128,8 +128,8 @@ class Document:
 def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -> Document:
     """Read ``text`` (original, any line breaks) into a Document."""
     lines = parse_outline(normalize(text))
-    block_end = _title_block_end(lines, vocabulary)
-    title = _title(lines[:block_end], vocabulary)
+    block_end, title_at = _title_block_end(lines, vocabulary)
+    title = _title(lines, title_at, vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
     date_line = _date_line(lines)
     parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
@@ -172,18 +172,24 @@ def _is_organ(line: Line, vocabulary: Vocabulary) -> bool:
     return 2 <= len(text) <= 40 and not re.search(r"[:：。，,；;！？!?]", text) and bool(vocabulary.organ.search(text))
 
 
-def _title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> int:
-    """Index of the first line after the title block: issuer lines, the title, and issuer or date lines
-    right after it. The block ends early at a heading or a sentence."""
-    for i, line in enumerate(lines):
-        if line.kind in _LEVELS or (line.kind == "text" and _is_sentence(line)):
-            return i
-        if line.kind == "title":
-            j = i + 1
-            while j < len(lines) and _is_title_trailer(lines[j], vocabulary):
-                j += 1
-            return j
-    return len(lines)
+def _title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[int, int | None]:
+    """(end of the title block, index of the title line). The block runs to the first heading or
+    sentence; the title is its last line that ends in 报告 and names the subject (a web page repeats
+    the title under its header), else its first line ending in 报告. Lines after the title, but for
+    an issuer or date under it, start the body."""
+    limit = next(
+        (i for i, ln in enumerate(lines) if ln.kind in _LEVELS or (ln.kind == "text" and _is_sentence(ln))),
+        len(lines),
+    )
+    candidates = [i for i in range(limit) if lines[i].kind == "title"]
+    if not candidates:
+        return limit, None
+    named = [i for i in candidates if vocabulary.title.search(lines[i].text)]
+    title_at = named[-1] if named else candidates[0]
+    end = title_at + 1
+    while end < limit and _is_title_trailer(lines[end], vocabulary):
+        end += 1
+    return end, title_at
 
 
 def _is_title_trailer(line: Line, vocabulary: Vocabulary) -> bool:
@@ -194,23 +200,22 @@ def _is_title_trailer(line: Line, vocabulary: Vocabulary) -> bool:
     return len(text) <= 20 and text.startswith("(") and parse_date(text) is not None
 
 
-def _title(block: tuple[Line, ...], vocabulary: Vocabulary) -> Title | None:
-    """The title line of the block, joined with the line right above it when extraction broke it."""
-    for i, line in enumerate(block):
-        if line.kind != "title":
-            continue
-        above = block[i - 1] if i else None
-        if (
-            above is not None
-            and above.kind == "text"
-            and above.number == line.number - 1
-            and not _is_organ(above, vocabulary)
-            and not re.search(r"[:：。；;]", above.text)
-            and len(above.text.strip()) <= 40
-        ):
-            return Title((above, line), above.text.strip() + line.text.strip())
-        return Title((line,), line.text.strip())
-    return None
+def _title(lines: tuple[Line, ...], title_at: int | None, vocabulary: Vocabulary) -> Title | None:
+    """The title line, joined with the line right above it when extraction broke it in two."""
+    if title_at is None:
+        return None
+    line = lines[title_at]
+    above = lines[title_at - 1] if title_at else None
+    if (
+        above is not None
+        and above.kind == "text"
+        and above.number == line.number - 1
+        and not _is_organ(above, vocabulary)
+        and not re.search(r"[:：。；;]", above.text)
+        and len(above.text.strip()) <= 40
+    ):
+        return Title((above, line), above.text.strip() + line.text.strip())
+    return Title((line,), line.text.strip())
 
 
 def _date_line(lines: tuple[Line, ...]) -> Line | None:

@@ -126,3 +126,18 @@ def test_samples_with_cut_openings_still_find_year_issuer_and_date():
         result = fazhi_check.check_text(text)
         assert (result.document.issuer, result.document.date.isoformat(), result.report_year) == (issuer, date, year)
         assert [s["kind"] for s in result.sections] == kinds
+
+
+def test_web_page_header_and_repeated_title():
+    text = (
+        "今天是:2024年3月5日 星期二\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n\n"
+        "2023年某某区法治政府建设情况报告\n文章来源:司法局 更新时间:2024/03/05 11:30:01\n\n\n"
+        "2023年某某区法治政府建设情况报告\n\n\n"
+        "2023年,某某区坚持以习近平法治思想为指导,按照《法治政府建设实施纲要(2021-2025年)》要求,依法全面履行政府职能。\n\n"
+        "一、2023年推进法治政府建设的主要举措和成效\n\n(一)加强组织领导\n\n1.加强党对法治政府建设的领导。\n"
+    )
+    result = fazhi_check.check_text(text)
+    assert result.document.title.lines[0].number == 10
+    assert (result.report_year, result.document.report_year_source) == (2023, "title")
+    assert (result.document.opening.number, result.document.opening_year.value) == (13, 2023)
+    assert [f.code for f in result.findings if f.code in ("FZ301", "FZ203", "FZ303")] == []
