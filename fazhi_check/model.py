@@ -19,6 +19,7 @@ _MARKER = {
 }
 _LEVELS = ("h1", "h2", "h3", "h4")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 _PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
@@ -280,33 +281,37 @@ def _part_level(lines: tuple[Line, ...]) -> str:
     return next((level for level in _LEVELS[:2] if level in used), "h1")
 
 
-def _unnumbered_heading_kinds(line: Line, previous: Line | None, vocabulary: Vocabulary) -> list[str]:
-    """Kinds named by a short unnumbered line without punctuation that starts a paragraph
-    (湖滨区 line 11), else []. A line broken off a sentence by extraction follows no sentence end."""
+def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary) -> bool:
+    """A short unnumbered line without punctuation that starts a paragraph: it may be a heading.
+    A line broken off a sentence by extraction follows no sentence end."""
     text = line.text.strip()
     if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or _CLAUSE_MARK.search(text):
-        return []
+        return False
     if previous is not None and previous.kind == "text" and not _PARAGRAPH_END.search(previous.text):
-        return []
-    if _is_organ(line, vocabulary):
-        return []
-    return vocabulary.heading_kinds(text)
+        return False
+    if len(_CJK.findall(text)) < 4 or vocabulary.closing.search(text):
+        return False
+    return not _is_organ(line, vocabulary)
 
 
 def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | None) -> list[Part]:
-    """Split the body into parts at part-level headings, and at unnumbered lines that read as the
-    heading of a kind no earlier part has named (kinds not yet assigned)."""
+    """Split the body into parts at part-level headings. An unnumbered heading (see _bare_heading)
+    also starts a part when it names a kind no earlier part has named (湖滨区 line 11), or, in a
+    report that numbers no heading at all, always. Kinds are assigned later."""
     level = _part_level(lines)
     sub_level = _LEVELS[_LEVELS.index(level) + 1]
+    numbered = any(line.kind == level for line in lines)
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
     previous = None
     for line in lines:
         if line is date_line:
             continue
-        bare = _unnumbered_heading_kinds(line, previous, vocabulary)
-        previous = line
-        if line.kind == level or (bare and not named.intersection(bare)):
+        bare = _bare_heading(line, previous, vocabulary)
+        if _CJK.search(line.text):  # a page number ("- 2 -") between two paragraphs is no paragraph
+            previous = line
+        kinds = vocabulary.heading_kinds(line.text) if bare else []
+        if line.kind == level or (bare and (not numbered or (kinds and not named.intersection(kinds)))):
             heading = _heading(line, level, 1)
             named.update(vocabulary.heading_kinds(heading.title))
             parts.append((heading, [], []))

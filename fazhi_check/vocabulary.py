@@ -36,6 +36,7 @@ class Vocabulary:
     kinds: dict[str, KindWords]
     organ: re.Pattern
     title: re.Pattern
+    closing: re.Pattern
 
     @classmethod
     def from_dict(cls, data: dict) -> "Vocabulary":
@@ -51,7 +52,13 @@ class Vocabulary:
             )
             for kind, spec in data["kinds"].items()
         }
-        return cls(tuple(data["required"]), kinds, re.compile(data["organ"]), re.compile(data["title"]))
+        return cls(
+            tuple(data["required"]),
+            kinds,
+            re.compile(data["organ"]),
+            re.compile(data["title"]),
+            re.compile(data["closing"]),
+        )
 
     def heading_kinds(self, title: str) -> list[str]:
         """Kinds a heading names outright, in the order they appear; overlapping mentions count once.

@@ -141,3 +141,20 @@ def test_web_page_header_and_repeated_title():
     assert (result.report_year, result.document.report_year_source) == (2023, "title")
     assert (result.document.opening.number, result.document.opening_year.value) == (13, 2023)
     assert [f.code for f in result.findings if f.code in ("FZ301", "FZ203", "FZ303")] == []
+
+
+def test_report_whose_headings_lost_their_numerals():
+    """Web copies of ministry reports often keep headings as short lines with no numerals at all."""
+    text = (
+        "某某部2023年法治政府建设年度报告\n"
+        "2023年，某某部坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+        "坚持党的全面领导\n部党组书记、部长切实履行推进法治建设第一责任人职责，专题研究法治工作5次。\n"
+        "- 2 -\n"
+        "深化行政审批制度改革\n取消行政许可事项12项。\n"
+        "存在的不足和原因\n执法力量不足，原因是编制紧张。\n"
+        "2024年工作安排\n将加强执法监督。\n"
+        "特此报告\n某某部\n2024年3月20日\n"
+    )
+    result = fazhi_check.check_text(text)
+    assert [s["kind"] for s in result.sections] == ["leadership", "measures", "shortcomings", "plan"]
+    assert [f.code for f in result.findings] == []
