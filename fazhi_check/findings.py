@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -18,13 +18,7 @@ class Fix:
     replacement: str
 
     def to_dict(self) -> dict:
-        return {
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "replacement": self.replacement,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -47,17 +41,5 @@ class Finding:
         return (self.line, self.column, self.code)
 
     def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity,
-            "message": self.message,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "section": self.section,
-            "evidence": self.evidence,
-            "references": list(self.references),
-            "fix": self.fix.to_dict() if self.fix else None,
-        }
+        """The finding as OUTPUT.md's JSON shows it: every key present, null where empty."""
+        return {**asdict(self), "references": list(self.references)}

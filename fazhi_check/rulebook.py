@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,22 +42,10 @@ class Rule:
     source: str = ""
 
     def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "group": self.group,
-            "severity": self.severity,
-            "enabled": self.enabled,
-            "fixable": self.fixable,
-            "summary": self.summary,
-            "summary_en": self.summary_en,
-            "rationale": self.rationale,
-            "references": list(self.references),
-            "message": self.message,
-            "message_en": self.message_en,
-            "check": self.check,
-            "options": self.options,
-        }
+        """Everything but the examples and the source file, as plain data."""
+        data = asdict(self)
+        del data["examples"], data["source"]
+        return {**data, "references": list(self.references)}
 
 
 @dataclass(frozen=True)
