@@ -5,7 +5,7 @@
 >>> result.report_year, result.sections, result.findings
 """
 
-from .api import Result, check_bytes, check_file, check_text
+from .api import Result, Section, check_bytes, check_file, check_text
 from .findings import Finding, Fix
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
 
@@ -17,6 +17,7 @@ __all__ = [
     "Rule",
     "RuleFileError",
     "RulePack",
+    "Section",
     "check_bytes",
     "check_file",
     "check_text",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Iterable
 
 from .checks import Subject
@@ -12,6 +12,21 @@ from .findings import Finding
 from .model import Document, build_document
 from .rulebook import RulePack, load_rules
 from .source import ReadError, decode, read_path
+
+
+@dataclass(frozen=True)
+class Section:
+    """A level-1 part as the JSON reports it: kind, the heading's original text, line, numeral, year."""
+
+    kind: str | None
+    also: tuple[str, ...]
+    heading: str
+    line: int
+    numeral: str | None
+    year: int | None
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "also": list(self.also)}
 
 
 @dataclass(frozen=True)
@@ -28,38 +43,40 @@ class Result:
         return self.document.report_year if self.document else None
 
     @property
-    def sections(self) -> tuple[dict, ...]:
-        return tuple(_section(self.document, p) for p in self.document.parts) if self.document else ()
+    def title(self) -> str | None:
+        doc = self.document
+        return "".join(doc.text[ln.start : ln.end].strip() for ln in doc.title.lines) if doc and doc.title else None
 
-    def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        doc = self.document
+        if doc is None:
+            return ()
+        return tuple(
+            Section(
+                kind=p.kind,
+                also=p.also,
+                heading=doc.text[p.heading.marker_start : p.heading.end].strip(),
+                line=p.heading.line.number,
+                numeral=p.heading.numeral,
+                year=p.year.value if p.year else None,
+            )
+            for p in doc.parts
+        )
 
     def to_dict(self) -> dict:
         doc = self.document
-        title = "".join(doc.text[ln.start : ln.end].strip() for ln in doc.title.lines) if doc and doc.title else None
         return {
             "path": self.path,
             "report_year": self.report_year,
-            "title": title,
+            "title": self.title,
             "report_year_source": doc.report_year_source if doc else None,
             "encoding": self.encoding,
             "issuer": doc.issuer if doc else None,
             "date": doc.date.isoformat() if doc and doc.date else None,
-            "sections": list(self.sections),
+            "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
         }
-
-
-def _section(doc: Document, part) -> dict:
-    h = part.heading
-    return {
-        "kind": part.kind,
-        "also": list(part.also),
-        "heading": doc.text[h.marker_start : h.end].strip(),
-        "line": h.line.number,
-        "numeral": h.numeral,
-        "year": part.year.value if part.year else None,
-    }
 
 
 def _run(subject: Subject, path: str, encoding: str | None, pack: RulePack, options: dict) -> Result:

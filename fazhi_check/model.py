@@ -227,12 +227,11 @@ def _date_line(lines: tuple[Line, ...]) -> Line | None:
 def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
     """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix."""
     title_lines = title.lines if title else ()
-    for line in lines[:block_end]:
-        if line not in title_lines and _is_organ(line, vocabulary):
-            return text[line.start + line.indent : line.end].strip()
-    for line in reversed(lines[-3:]):
-        if line is not date_line and _is_organ(line, vocabulary):
-            return text[line.start + line.indent : line.end].strip()
+    before_title = [ln for ln in lines[:block_end] if ln not in title_lines]
+    closing = [ln for ln in reversed(lines[-3:]) if ln is not date_line]
+    for line in before_title + closing:
+        if _is_organ(line, vocabulary):
+            return text[line.start : line.end].strip()
     if title:
         m = re.match(r"(?:关于)?(.{2,30}?)(?:关于|\d{4}|[〇○零一二三四五六七八九]{4}|法治)", title.text)
         if m and vocabulary.organ.search(m.group(1).strip()):

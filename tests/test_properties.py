@@ -65,7 +65,7 @@ _WIDTH = str.maketrans({"（": "(", "）": ")", "(": "（", ")": "）", "，": "
 
 
 def _outline(text):
-    return [(s["kind"], s["also"], s["numeral"], s["year"]) for s in fazhi_check.check_text(text).sections]
+    return [(s.kind, s.also, s.numeral, s.year) for s in fazhi_check.check_text(text).sections]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ def _codes(text, **kwargs):
 
 
 def _kinds(text):
-    return [s["kind"] for s in fazhi_check.check_text(text).sections]
+    return [s.kind for s in fazhi_check.check_text(text).sections]
 
 
 def test_numbering_the_bare_heading_clears_fz303():
@@ -89,7 +89,7 @@ def test_thematic_report_without_part_level_heading():
         "某某市人民政府\n2024年3月1日\n"
     )
     result = fazhi_check.check_text(text)
-    assert [s["kind"] for s in result.sections] == ["leadership", "measures", "measures", "shortcomings", "plan"]
+    assert [s.kind for s in result.sections] == ["leadership", "measures", "measures", "shortcomings", "plan"]
     assert [f.code for f in result.findings if f.severity != "info"] == []
     assert result.document.issuer == "某某市人民政府"
     assert result.document.date.isoformat() == "2024-03-01"
@@ -125,7 +125,7 @@ def test_samples_with_cut_openings_still_find_year_issuer_and_date():
         text = SAMPLES[name]
         result = fazhi_check.check_text(text)
         assert (result.document.issuer, result.document.date.isoformat(), result.report_year) == (issuer, date, year)
-        assert [s["kind"] for s in result.sections] == kinds
+        assert [s.kind for s in result.sections] == kinds
 
 
 def test_web_page_header_and_repeated_title():
@@ -156,5 +156,5 @@ def test_report_whose_headings_lost_their_numerals():
         "特此报告\n某某部\n2024年3月20日\n"
     )
     result = fazhi_check.check_text(text)
-    assert [s["kind"] for s in result.sections] == ["leadership", "measures", "shortcomings", "plan"]
+    assert [s.kind for s in result.sections] == ["leadership", "measures", "shortcomings", "plan"]
     assert [f.code for f in result.findings] == []
