@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,6 +10,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
 KINDS = ("h1", "h2", "h3", "h4", "date", "title", "text")
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class OutlineError(Exception):
@@ -38,13 +40,20 @@ class Line:
 
 
 class _Lines(Transformer):
-    """Numbers the tokens by line, dropping blank lines (a line break is one NL token)."""
+    """Collects the tokens in one list, then numbers them by line, dropping blank lines."""
 
-    def start(self, tokens: list[Token]) -> tuple[Line, ...]:
+    def lines(self, children: list) -> list:
+        if not children:
+            return []
+        collected, token = children
+        collected.append(token)
+        return collected
+
+    def start(self, children: list) -> tuple[Line, ...]:
         lines, number = [], 1
-        for tok in tokens:
+        for tok in children[0]:
             if tok.type == "NL":
-                number += 1
+                number += len(_BREAK.findall(tok.value))
             elif tok.value.strip():
                 lines.append(Line(tok.type.lower(), number, tok.start_pos, str(tok.value)))
         return tuple(lines)

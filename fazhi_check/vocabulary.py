@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
 _SPACE = re.compile(r"\s+")
+_NOTHING = re.compile(r"(?!)")
 
 
-def _compile(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in patterns)
-
-
-def _first(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    hits = [m for m in (p.search(text) for p in patterns) if m]
-    return min(hits, key=lambda m: (m.start(), -m.end())) if hits else None
+def _union(patterns: Iterable[str]) -> re.Pattern:
+    """One pattern that matches where any of ``patterns`` does (none: never matches)."""
+    patterns = list(patterns)
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NOTHING
 
 
 @dataclass(frozen=True)
@@ -24,10 +23,10 @@ class KindWords:
     kind: str
     label: str
     label_en: str
-    heading: tuple[re.Pattern, ...]
-    weak_heading: tuple[re.Pattern, ...]
-    body: tuple[re.Pattern, ...]
-    fold_sentence: tuple[re.Pattern, ...]
+    heading: re.Pattern
+    weak_heading: re.Pattern
+    body: re.Pattern
+    fold_sentence: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,10 @@ class Vocabulary:
                 kind,
                 spec["label"],
                 spec.get("label_en", kind),
-                _compile(spec.get("heading", ())),
-                _compile(spec.get("weak_heading", ())),
-                _compile(spec.get("body", ())),
-                _compile(spec.get("fold_sentence", ())),
+                _union(spec.get("heading", ())),
+                _union(spec.get("weak_heading", ())),
+                _union(spec.get("body", ())),
+                _union(spec.get("fold_sentence", ())),
             )
             for kind, spec in data["kinds"].items()
         }
@@ -60,36 +59,41 @@ class Vocabulary:
             re.compile(data["closing"]),
         )
 
-    def heading_kinds(self, title: str) -> list[str]:
+    def heading_kinds(self, title: str) -> tuple[str, ...]:
         """Kinds a heading names outright, in the order they appear; overlapping mentions count once.
         Spaces do not count ("主 要 举 措" from a PDF is "主要举措")."""
-        title = _SPACE.sub("", title)
-        hits = []
-        for words in self.kinds.values():
-            m = _first(words.heading, title)
-            if m:
-                hits.append((m.start(), -m.end(), words.kind, m.end()))
-        hits.sort()
-        kinds, last_end = [], -1
-        for start, _, kind, end in hits:
-            if start >= last_end:
-                kinds.append(kind)
-                last_end = end
-        return kinds
+        return _heading_kinds(self, _SPACE.sub("", title))
 
     def weak_kind(self, title: str, body: str) -> str | None:
         """A kind the heading hints at and the body confirms (湖滨区's part 一)."""
         title = _SPACE.sub("", title)
         for words in self.kinds.values():
-            if _first(words.weak_heading, title) and _first(words.body, body):
+            if words.weak_heading.search(title) and words.body.search(body):
                 return words.kind
         return None
 
     def fold_match(self, kind: str, text: str) -> re.Match | None:
-        return _first(self.kinds[kind].fold_sentence, text)
+        return self.kinds[kind].fold_sentence.search(text)
 
     def label(self, kind: str, lang: str = "zh") -> str:
         words = self.kinds.get(kind)
         if words is None:
             return kind
         return words.label_en if lang == "en" else words.label
+
+    __hash__ = object.__hash__  # identity: a vocabulary is built once per rule pack
+
+
+@lru_cache(maxsize=4096)
+def _heading_kinds(vocabulary: Vocabulary, title: str) -> tuple[str, ...]:
+    hits = []
+    for words in vocabulary.kinds.values():
+        m = words.heading.search(title)
+        if m:
+            hits.append((m.start(), -m.end(), words.kind))
+    kinds, last_end = [], -1
+    for start, neg_end, kind in sorted(hits):
+        if start >= last_end:
+            kinds.append(kind)
+            last_end = -neg_end
+    return tuple(kinds)

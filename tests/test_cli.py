@@ -183,3 +183,14 @@ def test_formats_not_read_yet_say_how_to_proceed(capsys, tmp_path):
     code, out, _ = run(capsys, str(path))
     assert code == 1
     assert "FZ001 [error] 无法读取文件：暂不支持Word 文档（.docx），请另存为纯文本（.txt）后再检查" in out
+
+
+def test_huge_blank_and_single_line_inputs(capsys, tmp_path):
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n" * 1_000_000 + "　 \t\r\n" * 1000, "utf-8")
+    line = tmp_path / "line.txt"
+    line.write_text("关于2024年法治政府建设情况的报告" * 60_000, "utf-8")
+    code, out, _ = run(capsys, "--format", "json", str(blank), str(line))
+    files = json.loads(out)["files"]
+    assert [f["code"] for f in files[0]["findings"]] == ["FZ002"]
+    assert {f["line"] for f in files[1]["findings"]} == {1}
