@@ -107,6 +107,8 @@ def section_year(subject: Subject, options: dict) -> Iterator[Hit]:
         return
     expected = doc.report_year + options["offset"]
     for part in doc.parts:
+        if part.also:
+            continue  # a heading naming two kinds ("存在问题及2025年工作打算"): whose year it is, is unclear
         if part.kind in options["sections"] and part.year and part.year.value != expected:
             written = doc.text[part.year.start : part.year.end]
             digits = written[:4] if written[:4].isdigit() else None

@@ -134,7 +134,7 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
     date_line = _date_line(lines)
     parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
-    parts = tuple(_with_plan_year(p) for p in parts)
+    parts = tuple(_with_plan_year(p, vocabulary) for p in parts)
     title_year = next((y for ln in title.lines if (y := _first_year(ln.text, ln.start))), None) if title else None
     opening_year = _sentence_year(opening)
     plan_year = next((p.year for p in parts if p.covers("plan")), None)
@@ -417,11 +417,16 @@ def _sentence_year(line: Line | None) -> YearMention | None:
     return found[0] if found else None
 
 
-def _with_plan_year(part: Part) -> Part:
-    """A plan without a year in its heading takes the year its first sentence names ("2025年，…将…")."""
+def _with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
+    """A plan without a year in its heading takes the year its first sentence names, when that
+    sentence looks ahead ("2025年，市司法局将…"; not "2024年，我局虽然取得…")."""
     if part.year or not part.covers("plan") or not part.body:
         return part
-    year = _sentence_year(part.body[0])
+    first = part.body[0]
+    stop = _SENTENCE_END.search(first.text)
+    if not vocabulary.plan_sentence.search(first.text[: stop.start() if stop else len(first.text)]):
+        return part
+    year = _sentence_year(first)
     return replace(part, year=year) if year else part
 
 

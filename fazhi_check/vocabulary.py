@@ -36,6 +36,7 @@ class Vocabulary:
     organ: re.Pattern
     title: re.Pattern
     closing: re.Pattern
+    plan_sentence: re.Pattern
 
     @classmethod
     def from_dict(cls, data: dict) -> "Vocabulary":
@@ -57,6 +58,7 @@ class Vocabulary:
             re.compile(data["organ"]),
             re.compile(data["title"]),
             re.compile(data["closing"]),
+            re.compile(data["plan_sentence"]),
         )
 
     def heading_kinds(self, title: str) -> tuple[str, ...]:
