@@ -13,6 +13,8 @@ import yaml
 
 from .vocabulary import Vocabulary
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5-10x faster
+
 
 class RuleFileError(Exception):
     """A rule or vocabulary file is malformed; names the file and the JSON path of the fault."""
@@ -77,7 +79,7 @@ def _schema(name: str):
 
 def _load_yaml(path: str, text: str, validator) -> dict:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
