@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .model import Document
-
-_CN_DIGITS = "〇一二三四五六七八九"
-
+from .numerals import to_chinese_number as chinese_numeral
 
 @dataclass(frozen=True)
 class Subject:
@@ -42,14 +40,6 @@ def check(kind: str):
         return fn
 
     return register
-
-
-def chinese_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三 (1..99)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
 def _whole_file(doc: Document) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
-from .numerals import YearMention, chinese_number, parse_date, years
+from .numerals import YearMention, chinese_number, parse_date, to_chinese_number, years
 from .outline import Line, parse_outline
 from .text import LineIndex, normalize
 from .vocabulary import Vocabulary
@@ -300,6 +300,8 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
     level = _part_level(lines)
     sub_level = _LEVELS[_LEVELS.index(level) + 1]
     numbered = any(line.kind == level for line in lines)
+    if numbered and level == "h1":
+        lines = _split_run_in_headings(lines)
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
     previous = None
@@ -331,6 +333,27 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
         )
         for h, subs, body in parts
     ]
+
+
+def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
+    """Web copies lose line breaks: "…取得新成效。二、存在的不足和原因 一是…". Where the next level-1
+    numeral follows a sentence end inside a line, the heading starts a line of its own (same line
+    number, its own offset)."""
+    out, expected = [], 1
+    for line in lines:
+        while True:
+            if line.kind == "h1":
+                m = _MARKER["h1"].match(line.text)
+                value = chinese_number(m.group(1) or m.group(2)) if m else None
+                expected = (value or expected) + 1
+            pattern = re.compile(r"(?<=[。！？!?；;])[ \t]*(" + to_chinese_number(expected) + r")[ \t]*、")
+            m = pattern.search(line.text)
+            if not m:
+                out.append(line)
+                break
+            out.append(Line(line.kind, line.number, line.start, line.text[: m.start()]))
+            line = Line("h1", line.number, line.start + m.start(1), line.text[m.start(1) :])
+    return out
 
 
 def _enumerations(lines: list[Line]) -> tuple[Enumeration, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 _DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
 
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})[ \t]*年")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d|(?:1 9|2 0) \d \d|[〇○零一二三四五六七八九]{4})[ \t]*年")
 # A year that is one end of a range ("2021-2025年", "2021年至2025年") is not the year of anything.
 _RANGE_BEFORE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:-|—|–|~|～|至|到)[ \t]*$")
 _RANGE_AFTER = re.compile(r"[ \t]*(?:-|—|–|~|～|至|到)[ \t]*(?:\d{4}|[〇○零一二三四五六七八九]{4})")
@@ -34,6 +34,15 @@ def chinese_number(s: str) -> int | None:
     return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
 
 
+def to_chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三 (1..99)."""
+    digits = "〇一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
 @dataclass(frozen=True)
 class YearMention:
     """A year written in the text: its value and the span of "2024年" (offsets into the same text)."""
@@ -51,7 +60,7 @@ def years(text: str, base: int = 0) -> list[YearMention]:
             continue
         if _RANGE_BEFORE.search(text, 0, m.start()) or _RANGE_AFTER.match(text, m.end()):
             continue
-        digits = m.group(1)
+        digits = m.group(1).replace(" ", "")
         value = int(digits) if digits.isdigit() else int("".join(str(_DIGIT[c]) for c in digits))
         found.append(YearMention(value, base + m.start(), base + m.end()))
     return found
