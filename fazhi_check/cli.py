@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("fazhi-check: no supported files found (.txt)", file=sys.stderr)
     options = dict(year=args.year, select=args.select, extend_select=args.extend_select,
                    ignore=args.ignore, rules=pack, lang=args.lang, encoding=args.encoding)
-    results = [_check(path, options) for path in files]
+    results = [_check(path, options) for path in sorted(set(files))]  # sorted by file, once each
     if args.format == "json":
         report = formatters.format_json(results, __version__)
     else:

@@ -194,3 +194,9 @@ def test_huge_blank_and_single_line_inputs(capsys, tmp_path):
     files = json.loads(out)["files"]
     assert [f["code"] for f in files[0]["findings"]] == ["FZ002"]
     assert {f["line"] for f in files[1]["findings"]} == {1}
+
+
+def test_files_are_reported_sorted_and_once(capsys):
+    b, a = str(SEEDS / "001_83ddae5d562b680b.txt"), str(SEEDS / "000_d9def57696391e1a.txt")
+    code, out, _ = run(capsys, "--format", "json", b, a, b)
+    assert [f["path"] for f in json.loads(out)["files"]] == [a, b]
