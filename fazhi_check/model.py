@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .numerals import YearMention, chinese_number, parse_date, to_chinese_number, years
@@ -71,7 +72,8 @@ class Part:
 
     @property
     def body_text(self) -> str:
-        return "\n".join(line.text for line in self.body)
+        """The body, lines broken off a paragraph by extraction joined back, paragraphs on lines."""
+        return "\n".join(text for text, _ in _paragraphs(self.body))
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,9 @@ def _title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[i
         len(lines),
     )
     candidates = [i for i in range(limit) if lines[i].kind == "title"]
-    if not candidates:
-        return limit, None
+    if not candidates:  # no title: only issuer and date lines form the block
+        end = next((i for i in range(limit) if not _is_title_trailer(lines[i], vocabulary)), limit)
+        return end, None
     named = [i for i in candidates if vocabulary.title.search(lines[i].text)]
     title_at = named[-1] if named else candidates[0]
     end = title_at + 1
@@ -280,11 +283,24 @@ def _part_level(lines: tuple[Line, ...]) -> str:
     return next((level for level in _LEVELS[:2] if level in used), "h1")
 
 
-def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary) -> bool:
+def _wrap_width(lines: tuple[Line, ...]) -> int:
+    """The width PDF extraction cut paragraphs at, when most long lines share one length; else a
+    width no heading reaches. A line of that width is the start of a paragraph, not a heading."""
+    lengths = Counter(len(ln.text.strip()) for ln in lines if ln.kind == "text" and len(ln.text.strip()) >= 16)
+    if lengths:
+        width, count = lengths.most_common(1)[0]
+        if count >= 5 and count * 3 >= sum(lengths.values()):
+            return width
+    return _HEADING_MAX + 2
+
+
+def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int) -> bool:
     """A short unnumbered line without punctuation that starts a paragraph: it may be a heading.
     A line broken off a sentence by extraction follows no sentence end."""
     text = line.text.strip()
-    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or _CLAUSE_MARK.search(text):
+    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or len(text) >= width - 1:
+        return False
+    if _CLAUSE_MARK.search(text) or _ENUMERATION.match(text):
         return False
     if previous is not None and previous.kind == "text" and not _PARAGRAPH_END.search(previous.text):
         return False
@@ -304,11 +320,11 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
         lines = _split_run_in_headings(lines)
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
-    previous = None
+    previous, width = None, _wrap_width(lines)
     for line in lines:
         if line is date_line:
             continue
-        bare = _bare_heading(line, previous, vocabulary)
+        bare = _bare_heading(line, previous, vocabulary, width)
         if _CJK.search(line.text):  # a page number ("- 2 -") between two paragraphs is no paragraph
             previous = line
         kinds = vocabulary.heading_kinds(line.text) if bare else []
@@ -322,7 +338,7 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
             parts[-1][2].append(line)
     return [
         Part(
-            heading=h,
+            heading=_with_continuation(h, body),
             kind=None,
             also=(),
             kind_source=None,
@@ -333,6 +349,17 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
         )
         for h, subs, body in parts
     ]
+
+
+def _with_continuation(heading: Heading, body: list[Line]) -> Heading:
+    """A heading that PDF extraction wrapped ("一、…切实履行推进" / "法治政府建设工作职责") reads on
+    into its short, unpunctuated next line; the title (used to name the kind) gets the rest."""
+    if _SENTENCE_END.search(heading.line.text) or len(body) < 2:
+        return heading
+    rest = body[0].text.strip()
+    if body[0].kind != "text" or len(rest) > 20 or _SENTENCE_END.search(rest):
+        return heading
+    return replace(heading, title=heading.title + rest)
 
 
 def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
@@ -413,12 +440,34 @@ def _folded_subheading(kind, parts, vocabulary) -> Fold | None:
 
 
 def _folded_sentence(kind, parts, vocabulary) -> Fold | None:
+    """The first sentence naming the kind, also where extraction broke it across lines."""
     for part in parts:
-        for line in part.body:
-            m = vocabulary.fold_match(kind, line.text)
+        for text, pieces in _paragraphs(part.body):
+            m = vocabulary.fold_match(kind, text)
             if m:
-                return Fold(kind, "sentence", line.number, line.start + m.start(), line.start + m.end())
+                line, start = _locate(pieces, m.start())
+                return Fold(kind, "sentence", line.number, start, _locate(pieces, m.end() - 1)[1] + 1)
     return None
+
+
+def _paragraphs(lines: tuple[Line, ...]):
+    """Join lines that continue a paragraph (the line before ends without sentence punctuation);
+    yields (text, pieces), pieces being (offset in text, line) for locating matches."""
+    text, pieces = "", []
+    for line in lines:
+        if pieces and _PARAGRAPH_END.search(pieces[-1][1].text):
+            yield text, pieces
+            text, pieces = "", []
+        pieces.append((len(text), line))
+        text += line.text
+    if pieces:
+        yield text, pieces
+
+
+def _locate(pieces, offset: int) -> tuple[Line, int]:
+    """The line holding ``offset`` of a joined paragraph, and the offset in the original text."""
+    at, line = next((p for p in reversed(pieces) if p[0] <= offset), pieces[0])
+    return line, line.start + offset - at
 
 
 # -- years -------------------------------------------------------------------------------------

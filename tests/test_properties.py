@@ -85,3 +85,31 @@ def test_width_indent_and_blank_line_variants_keep_the_sections(i, data):
             line = re.sub(r"(\d{4})年", r"\1 年", line)
         out += [""] * b + [line]
     assert _outline("\n".join(out)) == _outline(SEEDS[i])
+
+
+def _hard_wrap(text, width, page_every):
+    """What PDF extraction does: every paragraph cut into lines of ``width``, page numbers between."""
+    out, count = [], 0
+    for para in text.split("\n"):
+        while len(para) > width:
+            out.append(para[:width])
+            para = para[width:]
+            count += 1
+            if count % page_every == 0:
+                out.append(f"- {count // page_every} -")
+        out.append(para)
+    return "\n".join(out)
+
+
+def _codes(result):
+    return sorted(f.code for f in result.findings if f.severity != "info")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(range(len(SEEDS))), st.integers(24, 48), st.integers(20, 60))
+def test_pdf_hard_wrapped_seeds_keep_sections_and_findings(i, width, page_every):
+    original = fazhi_check.check_text(SEEDS[i])
+    wrapped = fazhi_check.check_text(_hard_wrap(SEEDS[i], width, page_every))
+    assert [s.kind for s in wrapped.sections] == [s.kind for s in original.sections]
+    assert _codes(wrapped) == _codes(original)
+    assert wrapped.report_year == original.report_year
