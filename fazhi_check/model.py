@@ -13,7 +13,7 @@ from .text import LineIndex, normalize
 from .vocabulary import Vocabulary
 
 _MARKER = {
-    "h1": re.compile(r"[ \t]*(?:([一二三四五六七八九十]{1,3})[ \t]*(?:、|[.,])|第([一二三四五六七八九十]{1,3})部分[ \t:]*)"),
+    "h1": re.compile(r"[ \t]*(?:([一二三四五六七八九十]{1,3})[ \t]*[、.]|第([一二三四五六七八九十]{1,3})部分[ \t:]*)"),
     "h2": re.compile(r"[ \t]*(?:\([ \t]*([一二三四五六七八九十]{1,3})[ \t]*\)|([\u3220-\u3229]))"),
     "h3": re.compile(r"[ \t]*(\d{1,2})[ \t]*(?:、|\.)()"),
     "h4": re.compile(r"[ \t]*(?:\([ \t]*(\d{1,2})[ \t]*\)|([\u2460-\u2473]))"),
@@ -21,6 +21,7 @@ _MARKER = {
 _LEVELS = ("h1", "h2", "h3", "h4")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页\s*)?(?:[-—–]\s*)?$")
 _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 _PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
@@ -283,22 +284,33 @@ def _part_level(lines: tuple[Line, ...]) -> str:
     return next((level for level in _LEVELS[:2] if level in used), "h1")
 
 
-def _wrap_width(lines: tuple[Line, ...]) -> int:
-    """The width PDF extraction cut paragraphs at, when most long lines share one length; else a
-    width no heading reaches. A line of that width is the start of a paragraph, not a heading."""
+def _wrap_width(lines: tuple[Line, ...]) -> int | None:
+    """The width PDF extraction cut paragraphs at, when most long lines share one length."""
     lengths = Counter(len(ln.text.strip()) for ln in lines if ln.kind == "text" and len(ln.text.strip()) >= 16)
     if lengths:
         width, count = lengths.most_common(1)[0]
         if count >= 5 and count * 3 >= sum(lengths.values()):
             return width
-    return _HEADING_MAX + 2
+    return None
 
 
-def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int) -> bool:
+def _continues(previous: Line | None, width: int | None) -> bool:
+    """Whether the line after ``previous`` continues it: in a PDF's text (``width`` known),
+    ``previous`` was cut at the wrap width without ending a sentence."""
+    return (
+        width is not None
+        and previous is not None
+        and len(previous.text.strip()) >= width - 3  # a paragraph's first line is indented
+        and not _PARAGRAPH_END.search(previous.text)
+    )
+
+
+def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None) -> bool:
     """A short unnumbered line without punctuation that starts a paragraph: it may be a heading.
-    A line broken off a sentence by extraction follows no sentence end."""
+    A line broken off a sentence by extraction follows no sentence end; in a PDF's text, a line as
+    long as the wrap width starts a paragraph."""
     text = line.text.strip()
-    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or len(text) >= width - 1:
+    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or (width and len(text) >= width - 1):
         return False
     if _CLAUSE_MARK.search(text) or _ENUMERATION.match(text):
         return False
@@ -324,8 +336,12 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
     for line in lines:
         if line is date_line:
             continue
+        if line.kind in (level, sub_level) and _continues(previous, width):
+            expected = len(parts) + 1 if line.kind == level else len(parts[-1][1]) + 1 if parts else 1
+            if _heading(line, line.kind, 0).value != expected:
+                line = replace(line, kind="text")  # "…权责统" / "一、运行高效…": a wrap, not a heading
         bare = _bare_heading(line, previous, vocabulary, width)
-        if _CJK.search(line.text):  # a page number ("- 2 -") between two paragraphs is no paragraph
+        if not _PAGE_NUMBER.match(line.text):  # "- 2 -" between two lines of a paragraph
             previous = line
         kinds = vocabulary.heading_kinds(line.text) if bare else []
         if line.kind == level or (bare and (not numbered or (kinds and not named.intersection(kinds)))):
@@ -455,6 +471,8 @@ def _paragraphs(lines: tuple[Line, ...]):
     yields (text, pieces), pieces being (offset in text, line) for locating matches."""
     text, pieces = "", []
     for line in lines:
+        if _PAGE_NUMBER.match(line.text):
+            continue
         if pieces and _PARAGRAPH_END.search(pieces[-1][1].text):
             yield text, pieces
             text, pieces = "", []
