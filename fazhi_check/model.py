@@ -327,9 +327,9 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
     report that numbers no heading at all, always. Kinds are assigned later."""
     level = _part_level(lines)
     sub_level = _LEVELS[_LEVELS.index(level) + 1]
-    numbered = any(line.kind == level for line in lines)
-    if numbered and level == "h1":
+    if level == "h1":
         lines = _split_run_in_headings(lines)
+    numbered = any(line.kind == level for line in lines)
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
     previous, width = None, _wrap_width(lines)
@@ -347,7 +347,8 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
         if line.kind == level or (bare and (not numbered or (kinds and not named.intersection(kinds)))):
             heading = _heading(line, level, 1)
             named.update(vocabulary.heading_kinds(heading.title))
-            parts.append((heading, [], []))
+            run_in = line.text[heading.end - line.start :]
+            parts.append((heading, [], [Line("text", line.number, heading.end, run_in)] if run_in.strip() else []))
         elif parts:
             if line.kind == sub_level:
                 parts[-1][1].append(_heading(line, sub_level, 2))
@@ -389,7 +390,7 @@ def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
                 m = _MARKER["h1"].match(line.text)
                 value = chinese_number(m.group(1) or m.group(2)) if m else None
                 expected = (value or expected) + 1
-            pattern = re.compile(r"(?<=[。！？!?；;])[ \t]*(" + to_chinese_number(expected) + r")[ \t]*、")
+            pattern = re.compile(r"(?<=[。！？!?；;：:])[ \t]*(" + to_chinese_number(expected) + r")[ \t]*、")
             m = pattern.search(line.text)
             if not m:
                 out.append(line)

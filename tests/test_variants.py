@@ -158,3 +158,16 @@ def test_report_whose_headings_lost_their_numerals():
     result = fazhi_check.check_text(text)
     assert [s.kind for s in result.sections] == ["leadership", "measures", "shortcomings", "plan"]
     assert [f.code for f in result.findings] == []
+
+
+@pytest.mark.parametrize("name", ["000", "002", "003", "004"])
+def test_web_copy_that_lost_every_line_break_keeps_its_parts(name):
+    text = SEED[name].replace("\n", "")
+    assert _kinds(text) == _kinds(SEED[name])
+    original = {f.code for f in fazhi_check.check_text(SEED[name]).findings}
+    assert {f.code for f in fazhi_check.check_text(text).findings} - original <= {"FZ301"}  # the title ran into the text
+
+
+def test_run_in_body_of_a_part_heading_is_body():
+    text = "关于2024年法治政府建设情况的报告\n一、存在的不足。执法力量不足，究其原因是编制紧张。\n二、2025年工作安排\n将加强执法监督。\n"
+    assert [f.code for f in fazhi_check.check_text(text, select=["FZ102"]).findings] == []
