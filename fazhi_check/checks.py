@@ -9,6 +9,7 @@ from typing import Callable, Iterator
 from .model import Document
 from .numerals import to_chinese_number as chinese_numeral
 
+
 @dataclass(frozen=True)
 class Subject:
     """What the checks look at: the document, or why there is none (the file could not be read)."""
@@ -119,24 +120,21 @@ def missing_field(subject: Subject, options: dict) -> Iterator[Hit]:
 
 @check("heading-without-numeral")
 def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
-    parts = subject.document.parts
-    if all(p.heading.numeral is None for p in parts):
+    doc = subject.document
+    numbered = next((p.heading for p in doc.parts if p.heading.numeral), None)
+    if numbered is None:
         return  # a report that numbers no part has a style of its own, not a missing numeral
+    style = doc.text[numbered.marker_start : numbered.marker_end].strip()
     previous = 0
-    for part in parts:
+    for part in doc.parts:
         value = part.heading.value
         if part.heading.numeral is None:
             value = previous + 1
             numeral = chinese_numeral(value)
-            params = {"ordinal": numeral, "expected": numeral, "expected_arabic": value, "marker": _marker(parts, numeral)}
+            marker = style.replace(numbered.numeral, numeral, 1)  # "二、" or "（二）", as the report writes them
+            params = {"ordinal": numeral, "expected": numeral, "expected_arabic": value, "marker": marker}
             yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
         previous = value or previous + 1
-
-
-def _marker(parts, numeral: str) -> str:
-    """The expected marker in the style the report's other part headings use: "二、" or "(二)"."""
-    styles = [p.heading.marker for p in parts if p.heading.marker]
-    return f"({numeral})" if styles and styles[0].startswith("(") else f"{numeral}、"
 
 
 @check("numbering-sequence")

@@ -35,7 +35,6 @@ class Heading:
 
     line: Line
     rank: int  # 1 for a part's heading, 2 for a sub-heading inside a part
-    marker: str | None  # the numeral as its marker style writes it: "二、", "(二)", "2."; None when missing
     numeral: str | None
     value: int | None
     marker_start: int
@@ -260,7 +259,6 @@ def _heading(line: Line, level: str, rank: int) -> Heading:
     return Heading(
         line=line,
         rank=rank,
-        marker=line.text[line.indent : body_start].strip() if numeral else None,
         numeral=numeral,
         value=_numeral_value(numeral) if numeral else None,
         marker_start=start if numeral else line.start + body_start,
