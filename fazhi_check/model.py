@@ -410,8 +410,9 @@ def _enumerations(lines: list[Line]) -> tuple[Enumeration, ...]:
 
 def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
     """Kinds from headings, then weak headings confirmed by the body, then position: unnamed parts
-    before the shortcomings (or the plan) are measures; without a named plan, the unnamed part right
-    after the shortcomings is the plan; unnamed parts after the plan are other."""
+    before the shortcomings (or the plan) are measures; without a named plan, the part right after
+    the shortcomings is the plan when unnamed or named like measures; unnamed parts after the plan
+    are other."""
     out = []
     for part in parts:
         kinds = vocabulary.heading_kinds(part.heading.title)
@@ -423,8 +424,9 @@ def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
     later = [i for i, p in enumerate(out) if p.covers("shortcomings") or p.covers("plan")]
     boundary = later[0] if later else len(out)
     plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), None)
-    if plan_at is None and later and later[-1] + 1 < len(out) and out[later[-1] + 1].kind is None:
-        plan_at = later[-1] + 1  # the unnamed part right after the shortcomings is the plan
+    after = later[-1] + 1 if later else len(out)
+    if plan_at is None and after < len(out) and out[after].kind in (None, "measures"):
+        plan_at = after  # the part right after the shortcomings, unnamed or "2025年主要工作", is the plan
         out[plan_at] = replace(out[plan_at], kind="plan", kind_source="position")
     plan_at = len(out) if plan_at is None else plan_at
     for i, part in enumerate(out):
