@@ -134,7 +134,7 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
     block_end, title_at = _title_block_end(lines, vocabulary)
     title = _title(lines, title_at, vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
-    date_line = _date_line(lines)
+    date_line = _date_line(lines) or next((ln for ln in lines[:block_end] if parse_date(ln.text)), None)
     parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
     parts = tuple(_with_plan_year(p, vocabulary) for p in parts)
     title_year = next((y for ln in title.lines if (y := _first_year(ln.text, ln.start))), None) if title else None
@@ -223,7 +223,7 @@ def _title(lines: tuple[Line, ...], title_at: int | None, vocabulary: Vocabulary
 
 
 def _date_line(lines: tuple[Line, ...]) -> Line | None:
-    """The 成文日期: a date line among the last lines of the report."""
+    """The 成文日期: a date line among the last lines of the report (else one under the title)."""
     return next((line for line in reversed(lines[-4:]) if line.kind == "date"), None)
 
 

@@ -24,6 +24,8 @@ def test_seed_findings(path):
     assert _errors_and_warnings(result) == sorted((f["code"], f["line"]) for f in expected["findings"])
     assert Counter(f.code for f in result.findings if f.severity == "info") == Counter(expected["info"])
     assert [s.kind for s in result.sections] == expected["sections"]
+    assert result.document.issuer == expected["issuer"]
+    assert result.document.date == expected["date"]
     assert result.report_year == expected["report_year"]
     assert result.document.report_year_source == expected["report_year_source"]
 
