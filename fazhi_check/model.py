@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .numerals import YearMention, chinese_number, parse_date, to_chinese_number, years
+from .numerals import YearMention, chinese_number, parse_date, years
 from .outline import Line, parse_outline
 from .text import LineIndex, normalize
 from .vocabulary import Vocabulary
@@ -24,6 +24,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页\s*)?(?:[-—–]\s*)?$")
 _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 _PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
+_RUN_IN_H1 = re.compile(r"(?<=[。！？!?；;：:])[ \t]*([一二三四五六七八九十]{1,3})[ \t]*、")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
 _OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
 _HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
@@ -383,18 +384,15 @@ def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
     number, its own offset)."""
     out, expected = [], 1
     for line in lines:
-        while True:
-            if line.kind == "h1":
-                m = _MARKER["h1"].match(line.text)
-                value = chinese_number(m.group(1) or m.group(2)) if m else None
-                expected = (value or expected) + 1
-            pattern = re.compile(r"(?<=[。！？!?；;：:])[ \t]*(" + to_chinese_number(expected) + r")[ \t]*、")
-            m = pattern.search(line.text)
-            if not m:
-                out.append(line)
-                break
-            out.append(Line(line.kind, line.number, line.start, line.text[: m.start()]))
-            line = Line("h1", line.number, line.start + m.start(1), line.text[m.start(1) :])
+        if line.kind == "h1":
+            m = _MARKER["h1"].match(line.text)
+            expected = (chinese_number(m.group(1) or m.group(2)) or expected) + 1
+        start = 0
+        for m in _RUN_IN_H1.finditer(line.text):
+            if chinese_number(m.group(1)) == expected:
+                out.append(Line(line.kind if not start else "h1", line.number, line.start + start, line.text[start : m.start(1)]))
+                start, expected = m.start(1), expected + 1
+        out.append(Line(line.kind if not start else "h1", line.number, line.start + start, line.text[start:]))
     return out
 
 
