@@ -28,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads stdin")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups")
+    p.add_argument(
+        "--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups"
+    )
     p.add_argument("--extend-select", type=_codes, action="extend", default=[], help="add rules to the selection")
     p.add_argument("--ignore", type=_codes, action="extend", default=[], help="leave rules out (FZ001 cannot be)")
     p.add_argument("--encoding", help="read text files in this encoding instead of detecting it")

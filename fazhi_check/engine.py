@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from .checks import CHECKS, RUN_WITHOUT_TEXT, Hit, Subject

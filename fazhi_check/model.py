@@ -390,7 +390,8 @@ def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
         start = 0
         for m in _RUN_IN_H1.finditer(line.text):
             if chinese_number(m.group(1)) == expected:
-                out.append(Line(line.kind if not start else "h1", line.number, line.start + start, line.text[start : m.start(1)]))
+                kind = line.kind if not start else "h1"
+                out.append(Line(kind, line.number, line.start + start, line.text[start : m.start(1)]))
                 start, expected = m.start(1), expected + 1
         out.append(Line(line.kind if not start else "h1", line.number, line.start + start, line.text[start:]))
     return out

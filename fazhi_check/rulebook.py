@@ -145,7 +145,8 @@ def _builtin() -> tuple[list[Rule], Vocabulary]:
     root = resources.files("fazhi_check.rules")
     rules = _read_dir(root.iterdir(), "rules")
     vocab_file = root.joinpath("vocabulary", "sections.yaml")
-    data = _load_yaml("rules/vocabulary/sections.yaml", vocab_file.read_text("utf-8"), _schema("vocabulary.schema.json"))
+    path = "rules/vocabulary/sections.yaml"
+    data = _load_yaml(path, vocab_file.read_text("utf-8"), _schema("vocabulary.schema.json"))
     return rules, Vocabulary.from_dict(data)
 
 

@@ -3,7 +3,6 @@
 import re
 import sys
 from importlib import resources
-from pathlib import Path
 
 import fazhi_check
 from conftest import ROOT
