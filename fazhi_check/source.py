@@ -51,18 +51,28 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
                 raise ReadError(f"文件以 {name} 字节顺序标记开头，但第 {e.start + 1} 个字节起无法解码") from None
     if b"\x00" in data:
         raise ReadError("二进制文件（含 NUL 字节），不是文本")
-    first_error = None
-    for name in ("utf-8", "gb18030"):
+    try:
+        text, name = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        if _damaged_utf8(data):
+            raise ReadError(f"UTF-8 文件已损坏：第 {e.start + 1} 个字节起有无法解码的字节") from None
         try:
-            text = data.decode(name)
-        except UnicodeDecodeError as e:
-            first_error = first_error or e
-            continue
-        if _mostly_control(text):
-            raise ReadError("二进制文件（含大量控制字符），不是文本")
-        return SourceText(text, name)
-    where = first_error.start + 1 if first_error else 1
-    raise ReadError(f"无法识别编码：既不是 UTF-8 也不是 GB18030（第 {where} 个字节起无法解码）；可用 --encoding 指定")
+            text, name = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise ReadError(
+                f"无法识别编码：既不是 UTF-8 也不是 GB18030（第 {e.start + 1} 个字节起无法解码）；可用 --encoding 指定"
+            ) from None
+    if _mostly_control(text):
+        raise ReadError("二进制文件（含大量控制字符），不是文本")
+    return SourceText(text, name)
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few bad bytes (a cut or corrupted file), not text in another encoding:
+    GBK/GB18030 Chinese fails UTF-8 at nearly every character, damaged UTF-8 only here and there."""
+    bad = data.decode("utf-8", "replace").count("\ufffd")
+    multibyte = sum(1 for b in data if b >= 0xE0)  # lead bytes of 3- and 4-byte UTF-8 sequences
+    return multibyte >= 20 and bad * 20 <= multibyte
 
 
 def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
