@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .numerals import YearMention, chinese_number, parse_date, years
+from .numerals import YearMention, chinese_number, parse_date, strip_trailing_date, years
 from .outline import Line, parse_outline
 from .text import LineIndex, normalize
 from .vocabulary import Vocabulary
@@ -135,7 +135,7 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
     block_end, title_at = _title_block_end(lines, vocabulary)
     title = _title(lines, title_at, vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
-    date_line = _date_line(lines) or next((ln for ln in lines[:block_end] if parse_date(ln.text)), None)
+    date_line = _date_line(lines, vocabulary) or next((ln for ln in lines[:block_end] if parse_date(ln.text)), None)
     parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
     parts = tuple(_with_plan_year(p, vocabulary) for p in parts)
     title_year = next((y for ln in title.lines if (y := _first_year(ln.text, ln.start))), None) if title else None
@@ -171,8 +171,9 @@ def _is_sentence(line: Line) -> bool:
 
 
 def _is_organ(line: Line, vocabulary: Vocabulary) -> bool:
-    """A line that is nothing but an organ's name: "开封市司法局", "中共某某工委 某某管委会"."""
-    text = line.text.strip()
+    """A line that is nothing but an organ's name (and maybe its date): "开封市司法局",
+    "中共某某工委 某某管委会", "某某县司法局 2024年1月10日"."""
+    text = strip_trailing_date(line.text.strip())
     return 2 <= len(text) <= 40 and not re.search(r"[:：。，,；;！？!?]", text) and bool(vocabulary.organ.search(text))
 
 
@@ -223,19 +224,23 @@ def _title(lines: tuple[Line, ...], title_at: int | None, vocabulary: Vocabulary
     return Title((line,), line.text.strip())
 
 
-def _date_line(lines: tuple[Line, ...]) -> Line | None:
-    """The 成文日期: a date line among the last lines of the report (else one under the title)."""
-    return next((line for line in reversed(lines[-4:]) if line.kind == "date"), None)
+def _date_line(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Line | None:
+    """The 成文日期: a date line among the last lines of the report, or a 落款 line that ends in one
+    ("某某县司法局 2024年1月10日")."""
+    for line in reversed(lines[-4:]):
+        if line.kind == "date" or (strip_trailing_date(line.text) != line.text and _is_organ(line, vocabulary)):
+            return line
+    return None
 
 
 def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
     """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix."""
     title_lines = title.lines if title else ()
     before_title = [ln for ln in lines[:block_end] if ln not in title_lines]
-    closing = [ln for ln in reversed(lines[-3:]) if ln is not date_line]
+    closing = list(reversed(lines[-3:]))
     for line in before_title + closing:
         if _is_organ(line, vocabulary):
-            return text[line.start : line.end].strip()
+            return strip_trailing_date(text[line.start : line.end].strip())
     if title:
         m = re.match(r"(?:关于)?(.{2,30}?)(?:关于|\d{4}|[〇○零一二三四五六七八九]{4}|法治)", title.text)
         if m and vocabulary.organ.search(m.group(1).strip()):

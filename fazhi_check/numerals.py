@@ -16,6 +16,7 @@ _DATE = re.compile(
     r"((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
     r"[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日"
 )
+_TRAILING_DATE = re.compile(r"[ \t]*\(?" + _DATE.pattern + r"\)?[ \t]*$")
 _OPEN_CLOSE = {"《": "》", "(": ")", "〔": "〕", "[": "]", "【": "】", "“": "”"}
 
 
@@ -77,6 +78,12 @@ def parse_date(text: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+def strip_trailing_date(text: str) -> str:
+    """ "某某县司法局 2024年1月10日" -> "某某县司法局" (a 落款 with its date on the same line)."""
+    m = _TRAILING_DATE.search(text)
+    return text[: m.start()].rstrip() if m and m.start() > 0 else text
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

@@ -171,3 +171,11 @@ def test_web_copy_that_lost_every_line_break_keeps_its_parts(name):
 def test_run_in_body_of_a_part_heading_is_body():
     text = "关于2024年法治政府建设情况的报告\n一、存在的不足。执法力量不足，究其原因是编制紧张。\n二、2025年工作安排\n将加强执法监督。\n"
     assert [f.code for f in fazhi_check.check_text(text, select=["FZ102"]).findings] == []
+
+
+def test_issuer_and_date_on_one_closing_line():
+    text = SEED["004"].rstrip() + "　2024年1月10日\n"
+    doc = fazhi_check.check_text(text).document
+    assert (doc.issuer, doc.date.isoformat()) == ("许昌市魏都区司法局", "2024-01-10")
+    body_end = "截至2024年12月31日\n"
+    assert fazhi_check.check_text(SEED["004"] + body_end).document.date is None
