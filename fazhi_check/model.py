@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页\s*)?(?:[-—–]\s*)?$")
 _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
+_SENTENCE_MARK = re.compile(r"[。！？；!?;：:]")
 _PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
 _RUN_IN_H1 = re.compile(r"(?<=[。！？!?；;：:])[ \t]*([一二三四五六七八九十]{1,3})[ \t]*、")
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
@@ -309,14 +310,14 @@ def _continues(previous: Line | None, width: int | None) -> bool:
     )
 
 
-def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None) -> bool:
-    """A short unnumbered line without punctuation that starts a paragraph: it may be a heading.
-    A line broken off a sentence by extraction follows no sentence end; in a PDF's text, a line as
-    long as the wrap width starts a paragraph."""
+def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None, marks=None) -> bool:
+    """A short unnumbered line without punctuation (``marks``: clause marks too) that starts a
+    paragraph: it may be a heading. A line broken off a sentence by extraction follows no sentence
+    end; in a PDF's text, a line as long as the wrap width starts a paragraph."""
     text = line.text.strip()
     if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or (width and len(text) >= width - 1):
         return False
-    if _CLAUSE_MARK.search(text) or _ENUMERATION.match(text):
+    if (marks or _CLAUSE_MARK).search(text) or _ENUMERATION.match(text):
         return False
     if previous is not None and previous.kind == "text" and not _PARAGRAPH_END.search(previous.text):
         return False
@@ -326,29 +327,30 @@ def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, wid
 
 
 def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | None) -> list[Part]:
-    """Split the body into parts at part-level headings. An unnumbered heading (see _bare_heading)
-    also starts a part when it names a kind no earlier part has named (湖滨区 line 11), or, in a
-    report that numbers no heading at all, always. Kinds are assigned later."""
+    """Split the body into parts at part-level headings, and at unnumbered headings: lines that fill
+    a gap in the numbering (一、… [line] … 三、), lines that name a kind no earlier part has named
+    (湖滨区 line 11), and, in a report that numbers no heading at all, every short paragraph-starting
+    line. Kinds are assigned later."""
     level = _part_level(lines)
     sub_level = _LEVELS[_LEVELS.index(level) + 1]
     if level == "h1":
         lines = _split_run_in_headings(lines)
+    width = _wrap_width(lines)
+    lines = [ln for ln in lines if ln is not date_line]
+    previous = _previous_lines(lines)
+    lines = _unwrap_false_headings(lines, previous, level, sub_level, width)
     numbered = any(line.kind == level for line in lines)
+    gap_fillers = _gap_fillers(lines, previous, level, vocabulary, width)
     parts: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
-    previous, width = None, _wrap_width(lines)
-    for line in lines:
-        if line is date_line:
-            continue
-        if line.kind in (level, sub_level) and _continues(previous, width):
-            expected = len(parts) + 1 if line.kind == level else len(parts[-1][1]) + 1 if parts else 1
-            if _heading(line, line.kind, 0).value != expected:
-                line = replace(line, kind="text")  # "…权责统" / "一、运行高效…": a wrap, not a heading
-        bare = _bare_heading(line, previous, vocabulary, width)
-        if not _PAGE_NUMBER.match(line.text):  # "- 2 -" between two lines of a paragraph
-            previous = line
-        kinds = vocabulary.heading_kinds(line.text) if bare else []
-        if line.kind == level or (bare and (not numbered or (kinds and not named.intersection(kinds)))):
+    for i, line in enumerate(lines):
+        bare = _bare_heading(line, previous[i], vocabulary, width)
+        kinds = vocabulary.heading_kinds(line.text) if bare else ()
+        if (
+            line.kind == level
+            or i in gap_fillers
+            or (bare and (not numbered or (kinds and not named.intersection(kinds))))
+        ):
             heading = _heading(line, level, 1)
             named.update(vocabulary.heading_kinds(heading.title))
             run_in = line.text[heading.end - line.start :]
@@ -370,6 +372,50 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
         )
         for h, subs, body in parts
     ]
+
+
+def _previous_lines(lines: list[Line]) -> list[Line | None]:
+    """For each line, the line before it, page numbers ("- 2 -") passed over."""
+    out, previous = [], None
+    for line in lines:
+        out.append(previous)
+        if not _PAGE_NUMBER.match(line.text):
+            previous = line
+    return out
+
+
+def _unwrap_false_headings(lines, previous, level, sub_level, width) -> list[Line]:
+    """In a PDF's text, a line that continues a wrapped line ("…权责统" / "一、运行高效…") is no
+    heading unless it carries the numeral that comes next at its level."""
+    out, count, sub_count = [], 0, 0
+    for line, before in zip(lines, previous):
+        if line.kind in (level, sub_level):
+            expected = count + 1 if line.kind == level else sub_count + 1
+            if _continues(before, width) and _heading(line, line.kind, 0).value != expected:
+                line = replace(line, kind="text")
+            elif line.kind == level:
+                count, sub_count = count + 1, 0
+            else:
+                sub_count += 1
+        out.append(line)
+    return out
+
+
+def _gap_fillers(lines, previous, level, vocabulary, width) -> set[int]:
+    """Indices of unnumbered lines that stand where the numbering skips (一、… [line] … 三、): when a
+    gap of k numerals holds exactly k short paragraph-starting lines, they are the lost headings."""
+    fillers: set[int] = set()
+    candidates: list[int] = []
+    last = 0
+    for i, line in enumerate(lines):
+        if line.kind == level:
+            value = _heading(line, level, 1).value or last + 1
+            if value - last - 1 == len(candidates) > 0:
+                fillers.update(candidates)
+            last, candidates = value, []
+        elif _bare_heading(line, previous[i], vocabulary, width, marks=_SENTENCE_MARK):
+            candidates.append(i)
+    return fillers
 
 
 def _with_continuation(heading: Heading, body: list[Line]) -> Heading:
