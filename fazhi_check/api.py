@@ -108,7 +108,7 @@ def check_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None,
     try:
         source = decode(data, encoding)
     except ReadError as e:
-        return _unreadable(path, str(e), kwargs)
+        return _unreadable(path, e, kwargs)
     return check_text(source.text, path=path, encoding=source.encoding, **kwargs)
 
 
@@ -118,10 +118,10 @@ def check_file(path: str | os.PathLike, encoding: str | None = None, **kwargs) -
     try:
         source = read_path(shown, encoding)
     except ReadError as e:
-        return _unreadable(shown, str(e), kwargs)
+        return _unreadable(shown, e, kwargs)
     return check_text(source.text, path=shown, encoding=source.encoding, **kwargs)
 
 
-def _unreadable(path: str, reason: str, kwargs: dict) -> Result:
+def _unreadable(path: str, error: ReadError, kwargs: dict) -> Result:
     pack = kwargs.get("rules") or load_rules()
-    return _run(Subject(None, reason), path, None, pack, kwargs)
+    return _run(Subject(None, error.reason, error.reason_en), path, None, pack, kwargs)

@@ -16,6 +16,7 @@ class Subject:
 
     document: Document | None
     error: str | None = None
+    error_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _whole_file(doc: Document) -> tuple[int, int]:
 @check("unreadable")
 def unreadable(subject: Subject, options: dict) -> Iterator[Hit]:
     if subject.error is not None:
-        yield Hit(0, 0, {"reason": subject.error})
+        yield Hit(0, 0, {"reason": subject.error, "reason_en": subject.error_en or subject.error})
 
 
 @check("empty")
@@ -132,7 +133,7 @@ def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
             value = previous + 1
             numeral = chinese_numeral(value)
             marker = style.replace(numbered.numeral, numeral, 1)  # "二、" or "（二）", as the report writes them
-            params = {"ordinal": numeral, "expected": numeral, "expected_arabic": value, "marker": marker}
+            params = {"ordinal": numeral, "expected_arabic": value, "marker": marker}
             yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
         previous = value or previous + 1
 
@@ -157,6 +158,8 @@ def _sequence(headings, level: int) -> Iterator[Hit]:
                 "level_zh": chinese_numeral(level),
                 "expected": chinese_numeral(expected),
                 "found": h.numeral,
+                "expected_arabic": expected,
+                "found_arabic": h.value,
             }
             yield Hit(h.marker_start, h.marker_end, params, section=section)
             expected = h.value

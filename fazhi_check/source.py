@@ -25,7 +25,11 @@ _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 
 
 class ReadError(Exception):
-    """The input cannot be read as text; the message is the reason shown to the user (Chinese)."""
+    """The input cannot be read as text: the reason in Chinese (the message) and in English."""
+
+    def __init__(self, reason: str, reason_en: str) -> None:
+        super().__init__(reason)
+        self.reason, self.reason_en = reason, reason_en
 
 
 @dataclass(frozen=True)
@@ -40,30 +44,39 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
         try:
             return SourceText(_strip_bom(data.decode(encoding)), codecs.lookup(encoding).name)
         except LookupError:
-            raise ReadError(f"未知的编码“{encoding}”") from None
+            raise ReadError(f"未知的编码“{encoding}”", f"unknown encoding '{encoding}'") from None
         except UnicodeDecodeError as e:
-            raise ReadError(f"无法按 {encoding} 解码（第 {e.start + 1} 个字节起）") from None
+            raise ReadError(
+                f"无法按 {encoding} 解码（第 {e.start + 1} 个字节起）", f"not valid {encoding} (from byte {e.start + 1})"
+            ) from None
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return SourceText(_strip_bom(data.decode(name)), name.replace("-sig", ""))
             except UnicodeDecodeError as e:
-                raise ReadError(f"文件以 {name} 字节顺序标记开头，但第 {e.start + 1} 个字节起无法解码") from None
+                raise ReadError(
+                    f"文件以 {name} 字节顺序标记开头，但第 {e.start + 1} 个字节起无法解码",
+                    f"starts with a {name} byte order mark but is not valid {name} (from byte {e.start + 1})",
+                ) from None
     if b"\x00" in data:
-        raise ReadError("二进制文件（含 NUL 字节），不是文本")
+        raise ReadError("二进制文件（含 NUL 字节），不是文本", "a binary file (it contains NUL bytes), not text")
     try:
         text, name = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         if _damaged_utf8(data):
-            raise ReadError(f"UTF-8 文件已损坏：第 {e.start + 1} 个字节起有无法解码的字节") from None
+            raise ReadError(
+                f"UTF-8 文件已损坏：第 {e.start + 1} 个字节起有无法解码的字节",
+                f"damaged UTF-8: undecodable bytes from byte {e.start + 1}",
+            ) from None
         try:
             text, name = data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
             raise ReadError(
-                f"无法识别编码：既不是 UTF-8 也不是 GB18030（第 {e.start + 1} 个字节起无法解码）；可用 --encoding 指定"
+                f"无法识别编码：既不是 UTF-8 也不是 GB18030（第 {e.start + 1} 个字节起无法解码）；可用 --encoding 指定",
+                f"unknown encoding: neither UTF-8 nor GB18030 (from byte {e.start + 1}); name it with --encoding",
             ) from None
     if _mostly_control(text):
-        raise ReadError("二进制文件（含大量控制字符），不是文本")
+        raise ReadError("二进制文件（含大量控制字符），不是文本", "a binary file (many control characters), not text")
     return SourceText(text, name)
 
 
@@ -79,21 +92,25 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
     """Read and decode a file; every failure becomes a ReadError with a reason."""
     kind = _NOT_YET.get(os.path.splitext(path)[1].lower())
     if kind:
-        raise ReadError(f"暂不支持{kind}（{os.path.splitext(path)[1]}），请另存为纯文本（.txt）后再检查")
+        suffix = os.path.splitext(path)[1]
+        raise ReadError(
+            f"暂不支持{kind}（{suffix}），请另存为纯文本（.txt）后再检查",
+            f"{suffix} files are not read yet: save it as plain text (.txt) and check that",
+        )
     try:
         if os.path.isdir(path):
-            raise ReadError("这是一个文件夹，不是文件")
+            raise ReadError("这是一个文件夹，不是文件", "a folder, not a file")
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise ReadError(f"文件过大（{size} 字节，上限 {max_bytes} 字节）")
+            raise ReadError(f"文件过大（{size} 字节，上限 {max_bytes} 字节）", f"too large ({size} bytes, limit {max_bytes})")
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ReadError("文件不存在") from None
+        raise ReadError("文件不存在", "no such file") from None
     except PermissionError:
-        raise ReadError("没有读取权限") from None
+        raise ReadError("没有读取权限", "permission denied") from None
     except OSError as e:
-        raise ReadError(f"无法读取：{e.strerror or e}") from None
+        raise ReadError(f"无法读取：{e.strerror or e}", f"cannot read: {e.strerror or e}") from None
     return decode(data, encoding)
 
 

@@ -1,6 +1,7 @@
 """The command line: formats, exit codes, bad input and bad rule files, as a user meets them."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -199,3 +200,16 @@ def test_files_are_reported_sorted_and_once(capsys):
     b, a = str(SEEDS / "001_83ddae5d562b680b.txt"), str(SEEDS / "000_d9def57696391e1a.txt")
     code, out, _ = run(capsys, "--format", "json", b, a, b)
     assert [f["path"] for f in json.loads(out)["files"]] == [a, b]
+
+
+def test_english_output_has_no_chinese_message_text(capsys, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "draft.docx").write_bytes(b"PK")
+    variants = tmp_path / "variants.txt"
+    variants.write_text("某某局工作报告\n一、主要举措和成效\n（一）甲\n（三）乙\n存在的不足\n三、2024年工作安排\n", "utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "--format", "json", str(SEEDS), str(tmp_path))
+    messages = [f["message"] for file in json.loads(out)["files"] for f in file["findings"]]
+    codes = {f["code"] for file in json.loads(out)["files"] for f in file["findings"]}
+    assert {"FZ001", "FZ002", "FZ101", "FZ106", "FZ201", "FZ301", "FZ303", "FZ304"} <= codes
+    assert [m for m in messages if re.search(r"[\u4e00-\u9fff]", m)] == []
