@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import formatters
 
     if args.list_rules:
-        return _emit(formatters.format_rule_table(pack.rules), args.output)
+        return _emit(formatters.format_rule_table(pack.rules, args.lang), args.output)
     if args.explain:
         rule = pack.get(args.explain)
         if rule is None:

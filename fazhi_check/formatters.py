@@ -49,11 +49,11 @@ def format_json(results: Sequence[Result], version: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_rule_table(rules: Sequence[Rule]) -> str:
+def format_rule_table(rules: Sequence[Rule], lang: str = "zh") -> str:
     rows = [("code", "name", "group", "severity", "summary")]
     for r in rules:
         severity = r.severity if r.enabled else f"{r.severity} (off)"
-        rows.append((r.code, r.name, r.group, severity, r.summary))
+        rows.append((r.code, r.name, r.group, severity, r.summary_en if lang == "en" and r.summary_en else r.summary))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "".join("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4] + "\n" for row in rows)
 
