@@ -179,3 +179,26 @@ def test_issuer_and_date_on_one_closing_line():
     assert (doc.issuer, doc.date.isoformat()) == ("许昌市魏都区司法局", "2024-01-10")
     body_end = "截至2024年12月31日\n"
     assert fazhi_check.check_text(SEED["004"] + body_end).document.date is None
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("区政府主要负责同志履行推进法治建设第一责任人职责情况", "leadership"),
+        ("局主要领导履行法治建设职责情况", "leadership"),
+        ("2023年法治政府建设工作开展情况", "measures"),
+        ("主要做法及成效", "measures"),
+        ("工作中存在的问题", "shortcomings"),
+        ("问题与不足", "shortcomings"),
+        ("面临的困难和挑战", "shortcomings"),
+        ("短板和不足", "shortcomings"),
+        ("2024年法治政府建设工作要点", "plan"),
+        ("2024年工作计划", "plan"),
+        ("今后工作打算", "plan"),
+        ("明年工作安排", "plan"),
+        ("其他需要报告的事项", "other"),
+    ],
+)
+def test_heading_wordings_of_other_agencies(heading, kind):
+    text = f"关于2023年法治政府建设情况的报告\n一、{heading}\n有关情况如下。\n"
+    assert [s.kind for s in fazhi_check.check_text(text).sections] == [kind]
