@@ -36,7 +36,6 @@ class Heading:
     """A numbered (or, for FZ303, unnumbered) heading: marker, numeral and the heading's own text."""
 
     line: Line
-    rank: int  # 1 for a part's heading, 2 for a sub-heading inside a part
     numeral: str | None
     value: int | None
     marker_start: int
@@ -252,7 +251,7 @@ def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
 # -- parts -------------------------------------------------------------------------------------
 
 
-def _heading(line: Line, level: str, rank: int) -> Heading:
+def _heading(line: Line, level: str) -> Heading:
     m = _MARKER[level].match(line.text)
     if m:
         numeral = m.group(1) or m.group(2)
@@ -265,7 +264,6 @@ def _heading(line: Line, level: str, rank: int) -> Heading:
     start = line.start + line.indent
     return Heading(
         line=line,
-        rank=rank,
         numeral=numeral,
         value=_numeral_value(numeral) if numeral else None,
         marker_start=start if numeral else line.start + body_start,
@@ -351,13 +349,13 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
             or i in gap_fillers
             or (bare and (not numbered or (kinds and not named.intersection(kinds))))
         ):
-            heading = _heading(line, level, 1)
+            heading = _heading(line, level)
             named.update(vocabulary.heading_kinds(heading.title))
             run_in = line.text[heading.end - line.start :]
             parts.append((heading, [], [Line("text", line.number, heading.end, run_in)] if run_in.strip() else []))
         elif parts:
             if line.kind == sub_level:
-                parts[-1][1].append(_heading(line, sub_level, 2))
+                parts[-1][1].append(_heading(line, sub_level))
             parts[-1][2].append(line)
     return [
         Part(
@@ -391,7 +389,7 @@ def _unwrap_false_headings(lines, previous, level, sub_level, width) -> list[Lin
     for line, before in zip(lines, previous):
         if line.kind in (level, sub_level):
             expected = count + 1 if line.kind == level else sub_count + 1
-            if _continues(before, width) and _heading(line, line.kind, 0).value != expected:
+            if _continues(before, width) and _heading(line, line.kind).value != expected:
                 line = replace(line, kind="text")
             elif line.kind == level:
                 count, sub_count = count + 1, 0
@@ -409,7 +407,7 @@ def _gap_fillers(lines, previous, level, vocabulary, width) -> set[int]:
     last = 0
     for i, line in enumerate(lines):
         if line.kind == level:
-            value = _heading(line, level, 1).value or last + 1
+            value = _heading(line, level).value or last + 1
             if value - last - 1 == len(candidates) > 0:
                 fillers.update(candidates)
             last, candidates = value, []
@@ -548,13 +546,16 @@ def _first_year(text: str, base: int) -> YearMention | None:
     return found[0] if found else None
 
 
+def _first_sentence(line: Line) -> str:
+    stop = _SENTENCE_END.search(line.text)
+    return line.text[: stop.start() if stop else len(line.text)]
+
+
 def _sentence_year(line: Line | None) -> YearMention | None:
     """A year named early in the first sentence of ``line`` ("2024年以来，…", "2025年，市司法局将…")."""
     if line is None:
         return None
-    stop = _SENTENCE_END.search(line.text)
-    sentence = line.text[: stop.start() if stop else len(line.text)]
-    found = years(sentence[:_OPENING_WINDOW], line.start)
+    found = years(_first_sentence(line)[:_OPENING_WINDOW], line.start)
     return found[0] if found else None
 
 
@@ -563,11 +564,9 @@ def _with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
     sentence looks ahead ("2025年，市司法局将…"; not "2024年，我局虽然取得…")."""
     if part.year or not part.covers("plan") or not part.body:
         return part
-    first = part.body[0]
-    stop = _SENTENCE_END.search(first.text)
-    if not vocabulary.plan_sentence.search(first.text[: stop.start() if stop else len(first.text)]):
+    if not vocabulary.plan_sentence.search(_first_sentence(part.body[0])):
         return part
-    year = _sentence_year(first)
+    year = _sentence_year(part.body[0])
     return replace(part, year=year) if year else part
 
 
