@@ -54,8 +54,11 @@ def expand(paths: Sequence[str]) -> list[str]:
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out += [os.path.join(root, f) for f in sorted(files)
-                        if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES)]
+                out += [
+                    os.path.join(root, f)
+                    for f in sorted(files)
+                    if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES)
+                ]
         else:
             out.append(path)
     return out
@@ -99,8 +102,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = expand(args.paths)
     if not files:
         print("fazhi-check: no supported files found (.txt)", file=sys.stderr)
-    options = dict(year=args.year, select=args.select, extend_select=args.extend_select,
-                   ignore=args.ignore, rules=pack, lang=args.lang, encoding=args.encoding)
+    options = dict(
+        year=args.year,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        rules=pack,
+        lang=args.lang,
+        encoding=args.encoding,
+    )
     results = [_check(path, options) for path in sorted(set(files))]  # sorted by file, once each
     if args.format == "json":
         report = formatters.format_json(results, __version__)

@@ -134,8 +134,11 @@ def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
     for rule in builtin + extra:
         for key in (rule.code, rule.name):
             if key in seen:
-                raise RuleFileError(rule.source, "$.code" if key == rule.code else "$.name",
-                                    f"'{key}' is already defined in {seen[key].source}")
+                raise RuleFileError(
+                    rule.source,
+                    "$.code" if key == rule.code else "$.name",
+                    f"'{key}' is already defined in {seen[key].source}",
+                )
             seen[key] = rule
     return tuple(sorted(builtin + extra, key=lambda r: r.code))
 

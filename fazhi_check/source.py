@@ -10,8 +10,14 @@ MAX_BYTES = 50 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt",)
 # Formats clerks often have that this version cannot read yet: say so instead of "binary file".
 _NOT_YET = {
-    ".docx": "Word 文档", ".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".pdf": "PDF 文件",
-    ".html": "网页", ".htm": "网页", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档",
+    ".docx": "Word 文档",
+    ".doc": "Word 97-2003 文档",
+    ".wps": "WPS 文档",
+    ".pdf": "PDF 文件",
+    ".html": "网页",
+    ".htm": "网页",
+    ".odt": "OpenDocument 文档",
+    ".rtf": "RTF 文档",
 }
 
 _BOMS = (
@@ -47,7 +53,8 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
             raise ReadError(f"未知的编码“{encoding}”", f"unknown encoding '{encoding}'") from None
         except UnicodeDecodeError as e:
             raise ReadError(
-                f"无法按 {encoding} 解码（第 {e.start + 1} 个字节起）", f"not valid {encoding} (from byte {e.start + 1})"
+                f"无法按 {encoding} 解码（第 {e.start + 1} 个字节起）",
+                f"not valid {encoding} (from byte {e.start + 1})",
             ) from None
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -102,7 +109,9 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
             raise ReadError("这是一个文件夹，不是文件", "a folder, not a file")
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise ReadError(f"文件过大（{size} 字节，上限 {max_bytes} 字节）", f"too large ({size} bytes, limit {max_bytes})")
+            raise ReadError(
+                f"文件过大（{size} 字节，上限 {max_bytes} 字节）", f"too large ({size} bytes, limit {max_bytes})"
+            )
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except FileNotFoundError:

@@ -23,7 +23,10 @@ def run(capsys, *argv):
 def test_seeds_folder_text_report(capsys):
     code, out, _ = run(capsys, str(SEEDS))
     assert code == 1
-    assert f"{SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 [error] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year)" in out
+    assert (
+        f"{SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 [error] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year)"
+        in out
+    )
     assert out.splitlines()[-1] == "共检查 5 个文件：错误 1 条，警告 5 条，提示 0 条"
 
 
@@ -88,8 +91,11 @@ def test_fz001_cannot_be_ignored(capsys, tmp_path):
 
 def test_bad_rule_file_names_file_and_json_path(capsys, tmp_path):
     (tmp_path / "FZ900.yaml").write_text(
-        (ROOT / "rules" / "FZ201.yaml").read_text("utf-8").replace("code: FZ201", "code: FZ900")
-        .replace("name: plan-year", "name: my-plan-year").replace("offset: 1", "offset: 1\n  colour: red"),
+        (ROOT / "rules" / "FZ201.yaml")
+        .read_text("utf-8")
+        .replace("code: FZ201", "code: FZ900")
+        .replace("name: plan-year", "name: my-plan-year")
+        .replace("offset: 1", "offset: 1\n  colour: red"),
         "utf-8",
     )
     code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
@@ -128,8 +134,9 @@ def test_list_rules_and_explain(capsys, pack):
 
 def test_quiet_output_file_and_year_option(capsys, tmp_path):
     target = tmp_path / "out.json"
-    code, out, _ = run(capsys, "--format", "json", "-o", str(target), "--year", "2023",
-                       str(SEEDS / "001_83ddae5d562b680b.txt"))
+    code, out, _ = run(
+        capsys, "--format", "json", "-o", str(target), "--year", "2023", str(SEEDS / "001_83ddae5d562b680b.txt")
+    )
     assert out == "" and code == 0
     data = json.loads(target.read_text("utf-8"))
     assert data["files"][0]["report_year_source"] == "option"
@@ -144,8 +151,9 @@ def test_english_messages(capsys):
 
 def test_stdin_and_module_entry_point():
     text = (SEEDS / "001_83ddae5d562b680b.txt").read_bytes().decode("utf-8").encode("gb18030")
-    proc = subprocess.run([sys.executable, "-m", "fazhi_check", "-", "--format", "json"],
-                          input=text, capture_output=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fazhi_check", "-", "--format", "json"], input=text, capture_output=True, cwd=ROOT
+    )
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
     assert data["files"][0]["encoding"] == "gb18030"
@@ -169,7 +177,11 @@ def test_rule_pack_is_data(pack):
 
 @pytest.mark.parametrize(
     "content, where",
-    [(b"\xff\xfe\x00bad", "not UTF-8"), (b"", "$: None is not of type 'object'"), (b"- a\n- b\n", "is not of type 'object'")],
+    [
+        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b"", "$: None is not of type 'object'"),
+        (b"- a\n- b\n", "is not of type 'object'"),
+    ],
 )
 def test_unusable_rule_files(capsys, tmp_path, content, where):
     (tmp_path / "odd.yaml").write_bytes(content)
@@ -207,7 +219,9 @@ def test_english_output_has_no_chinese_message_text(capsys, tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
     (tmp_path / "draft.docx").write_bytes(b"PK")
     variants = tmp_path / "variants.txt"
-    variants.write_text("某某局工作报告\n一、主要举措和成效\n（一）甲\n（三）乙\n存在的不足\n三、2024年工作安排\n", "utf-8")
+    variants.write_text(
+        "某某局工作报告\n一、主要举措和成效\n（一）甲\n（三）乙\n存在的不足\n三、2024年工作安排\n", "utf-8"
+    )
     code, out, _ = run(capsys, "--lang", "en", "--format", "json", str(SEEDS), str(tmp_path))
     messages = [f["message"] for file in json.loads(out)["files"] for f in file["findings"]]
     codes = {f["code"] for file in json.loads(out)["files"] for f in file["findings"]}

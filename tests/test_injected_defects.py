@@ -13,7 +13,9 @@ TEXTS = {
     for folder in ("seeds", "tests/corpus", "tests/samples")
     for p in sorted((ROOT / folder).glob("*.txt"))
 }
-_MARKER = re.compile(r"(\s*)(第[一二三四五六七八九十]+部分\s*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_MARKER = re.compile(
+    r"(\s*)(第[一二三四五六七八九十]+部分\s*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
+)
 
 
 def _numbered_parts():

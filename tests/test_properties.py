@@ -12,10 +12,39 @@ from fazhi_check.text import LineIndex
 SEEDS = [p.read_text("utf-8") for p in seed_files()]
 
 _HEADINGS = [
-    "一、", "二、", "三、", "四、", "五、", "十一、", "(一)", "（二）", "(三)", "1.", "2、", "（1）", "一是", "二是",
-    "党政主要负责人履行推进法治建设第一责任人职责情况", "主要举措和成效", "存在的不足和原因", "存在问题及下一步打算",
-    "2025年工作安排", "2024 年", "二〇二四年", "关于2024年法治政府建设情况的报告", "某某区司法局", "2025年2月14日",
-    "第一责任人职责", "《纲要（2021—2025年）》", "。", "，", "：", "XX", "\u3000", " ", "\t",
+    "一、",
+    "二、",
+    "三、",
+    "四、",
+    "五、",
+    "十一、",
+    "(一)",
+    "（二）",
+    "(三)",
+    "1.",
+    "2、",
+    "（1）",
+    "一是",
+    "二是",
+    "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "主要举措和成效",
+    "存在的不足和原因",
+    "存在问题及下一步打算",
+    "2025年工作安排",
+    "2024 年",
+    "二〇二四年",
+    "关于2024年法治政府建设情况的报告",
+    "某某区司法局",
+    "2025年2月14日",
+    "第一责任人职责",
+    "《纲要（2021—2025年）》",
+    "。",
+    "，",
+    "：",
+    "XX",
+    "\u3000",
+    " ",
+    "\t",
 ]
 _LINE = st.lists(st.one_of(st.sampled_from(_HEADINGS), st.text(max_size=12)), max_size=6).map("".join)
 REPORTISH = st.lists(_LINE, max_size=30).flatmap(
@@ -74,7 +103,9 @@ def test_width_indent_and_blank_line_variants_keep_the_sections(i, data):
     lines = SEEDS[i].split("\n")
     flip = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
     blanks = data.draw(st.lists(st.integers(0, 2), min_size=len(lines), max_size=len(lines)))
-    indents = data.draw(st.lists(st.sampled_from(["", "\u3000\u3000", "  ", "\t"]), min_size=len(lines), max_size=len(lines)))
+    indents = data.draw(
+        st.lists(st.sampled_from(["", "\u3000\u3000", "  ", "\t"]), min_size=len(lines), max_size=len(lines))
+    )
     spaced = data.draw(st.booleans())
     out = []
     for line, f, b, indent in zip(lines, flip, blanks, indents):

@@ -48,10 +48,14 @@ def test_dropping_the_plan_heading_of_004_keeps_body_out_of_plan():
 
 
 def test_giving_002_a_leadership_part_clears_fz106():
-    text = SEED["002"].replace(
-        "二、2022年度推进法治政府建设存在问题及原因",
-        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法。\n三、2022年度推进法治政府建设存在问题及原因",
-    ).replace("三、2023年度推进", "四、2023年度推进")
+    text = (
+        SEED["002"]
+        .replace(
+            "二、2022年度推进法治政府建设存在问题及原因",
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法。\n三、2022年度推进法治政府建设存在问题及原因",
+        )
+        .replace("三、2023年度推进", "四、2023年度推进")
+    )
     assert _codes(text) == [("FZ301", 1)]
 
 
@@ -63,7 +67,10 @@ def test_giving_002_a_leadership_part_clears_fz106():
         ("2024年度推进法治政府建设工作的初步安排", "2024年工作思路"),
         ("2024年度推进法治政府建设工作的初步安排", "下一步工作打算"),
         ("2023年推进法治政府建设的主要举措和成效", "2023年主要工作开展情况"),
-        ("党政主要负责人履行推进法治建设第一责任人职责加强法治政府建设的有关情况", "主要负责人履行法治建设第一责任人职责情况"),
+        (
+            "党政主要负责人履行推进法治建设第一责任人职责加强法治政府建设的有关情况",
+            "主要负责人履行法治建设第一责任人职责情况",
+        ),
     ],
 )
 def test_other_heading_wordings_give_the_same_sections(old, new):
@@ -165,7 +172,9 @@ def test_web_copy_that_lost_every_line_break_keeps_its_parts(name):
     text = SEED[name].replace("\n", "")
     assert _kinds(text) == _kinds(SEED[name])
     original = {f.code for f in fazhi_check.check_text(SEED[name]).findings}
-    assert {f.code for f in fazhi_check.check_text(text).findings} - original <= {"FZ301"}  # the title ran into the text
+    assert {f.code for f in fazhi_check.check_text(text).findings} - original <= {
+        "FZ301"
+    }  # the title ran into the text
 
 
 def test_run_in_body_of_a_part_heading_is_body():
