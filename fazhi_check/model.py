@@ -273,6 +273,12 @@ def _heading(line: Line, level: str) -> Heading:
     )
 
 
+def _marker_value(line: Line, level: str) -> int | None:
+    """The number a heading line's marker gives ("三、" -> 3, "（二）" -> 2); None without one."""
+    m = _MARKER[level].match(line.text)
+    return _numeral_value(m.group(1) or m.group(2)) if m else None
+
+
 def _numeral_value(numeral: str) -> int | None:
     if "\u3220" <= numeral <= "\u3229":  # ㈠
         return ord(numeral) - 0x321F
@@ -389,7 +395,7 @@ def _unwrap_false_headings(lines, previous, level, sub_level, width) -> list[Lin
     for line, before in zip(lines, previous):
         if line.kind in (level, sub_level):
             expected = count + 1 if line.kind == level else sub_count + 1
-            if _continues(before, width) and _heading(line, line.kind).value != expected:
+            if _continues(before, width) and _marker_value(line, line.kind) != expected:
                 line = replace(line, kind="text")
             elif line.kind == level:
                 count, sub_count = count + 1, 0
@@ -407,7 +413,7 @@ def _gap_fillers(lines, previous, level, vocabulary, width) -> set[int]:
     last = 0
     for i, line in enumerate(lines):
         if line.kind == level:
-            value = _heading(line, level).value or last + 1
+            value = _marker_value(line, level) or last + 1
             if value - last - 1 == len(candidates) > 0:
                 fillers.update(candidates)
             last, candidates = value, []
@@ -434,8 +440,7 @@ def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
     out, expected = [], 1
     for line in lines:
         if line.kind == "h1":
-            m = _MARKER["h1"].match(line.text)
-            expected = (chinese_number(m.group(1) or m.group(2)) or expected) + 1
+            expected = (_marker_value(line, "h1") or expected) + 1
         start = 0
         for m in _RUN_IN_H1.finditer(line.text):
             if chinese_number(m.group(1)) == expected:

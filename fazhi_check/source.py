@@ -97,9 +97,9 @@ def _damaged_utf8(data: bytes) -> bool:
 
 def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read and decode a file; every failure becomes a ReadError with a reason."""
-    kind = _NOT_YET.get(os.path.splitext(path)[1].lower())
+    suffix = os.path.splitext(path)[1]
+    kind = _NOT_YET.get(suffix.lower())
     if kind:
-        suffix = os.path.splitext(path)[1]
         raise ReadError(
             f"暂不支持{kind}（{suffix}），请另存为纯文本（.txt）后再检查",
             f"{suffix} files are not read yet: save it as plain text (.txt) and check that",
