@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import asdict, dataclass
 from typing import Iterable
@@ -95,10 +96,12 @@ def check_text(
     rules: RulePack | None = None,
     lang: str = "zh",
     encoding: str | None = None,
+    published: datetime.date | None = None,
 ) -> Result:
-    """Check report text. ``select`` replaces the default rule set; ``year`` overrides the report year."""
+    """Check report text. ``select`` replaces the default rule set; ``year`` overrides the report year;
+    ``published`` is the date the report was made public, when known (FZ208)."""
     pack = rules or load_rules()
-    doc = build_document(text, pack.vocabulary, year)
+    doc = build_document(text, pack.vocabulary, year, published)
     options = {"select": select, "ignore": ignore, "extend_select": extend_select, "lang": lang}
     return _run(Subject(doc), path, encoding, pack, options)
 

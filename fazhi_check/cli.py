@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import datetime
 import os
 import sys
 from typing import Sequence
@@ -21,6 +22,13 @@ def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _iso_date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: '{value}'") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="fazhi-check",
@@ -36,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="read text files in this encoding instead of detecting it")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
     p.add_argument("--year", type=int, help="the report year, overriding what the text says")
+    p.add_argument(
+        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="the date the report was made public (FZ208)"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
@@ -104,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("fazhi-check: no supported files found (.txt)", file=sys.stderr)
     options = dict(
         year=args.year,
+        published=args.published,
         select=args.select,
         extend_select=args.extend_select,
         ignore=args.ignore,

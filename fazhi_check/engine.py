@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .checks import CHECKS, RUN_WITHOUT_TEXT, Hit, Subject
+from .checks import CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
 from .findings import Finding, Fix
 from .rulebook import Rule, RulePack
 
@@ -49,10 +49,13 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
     """Every finding of ``rules`` on ``subject``, sorted by line, column, code."""
     doc = subject.document
     has_text = subject.error is None and doc is not None and bool(doc.lines)
+    is_report = has_text and doc.is_annual_report
     findings = []
     for rule in rules:
         if not has_text and rule.check not in RUN_WITHOUT_TEXT:
             continue
+        if not is_report and rule.check not in TEXT_CHECKS:
+            continue  # structure rules judge reports; FZ003 says once that this is none
         for hit in CHECKS[rule.check](subject, rule.options):
             findings.append(_stamp(rule, hit, subject, lang))
     return tuple(sorted(findings, key=lambda f: f.sort_key))

@@ -26,7 +26,9 @@ _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 _SENTENCE_MARK = re.compile(r"[。！？；!?;：:]")
 _PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
 _RUN_IN_H1 = re.compile(r"(?<=[。！？!?；;：:])[ \t]*([一二三四五六七八九十]{1,3})[ \t]*、")
-_ENUMERATION = re.compile(r"(?:^|(?<=[。；;:：!！?？ \t]))([一二三四五六七八九十]{1,3})是")
+_ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
+_ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
+_RUN_IN_ITEM = re.compile(r"(?:(?<=[\u4e00-\u9fff]{4})|(?<=[:：,，]))一是(?=[^\n]{10})")
 _OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
 _HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
 
@@ -109,8 +111,10 @@ class Document:
     """What a report says about itself. Offsets index ``text``, the original text."""
 
     text: str
+    normalized: str  # ``text`` through text.normalize: same length, full-width ASCII folded
     index: LineIndex
     lines: tuple[Line, ...]
+    body_start: int  # index in ``lines`` of the first line after the title block
     title: Title | None
     title_year: YearMention | None
     opening: Line | None
@@ -123,15 +127,69 @@ class Document:
     plan_year: YearMention | None
     report_year: int | None
     report_year_source: str | None
+    published: datetime.date | None  # the publication date, when the caller knows it
     vocabulary: Vocabulary
 
     def part_of(self, kind: str) -> Part | None:
         return next((p for p in self.parts if p.covers(kind)), None)
 
+    @property
+    def is_annual_report(self) -> bool:
+        """Whether the text reads as a 法治政府建设 annual report: its title (or, with no title, its
+        opening) names the subject, headings name two of the required parts, or the text names the
+        subject matter often (a 政府工作报告 does none of these)."""
+        named_by = self.title.text if self.title else (self.opening.text if self.opening else "")
+        if self.vocabulary.title.search(named_by):
+            return True
+        named = {k for p in self.parts if p.kind_source != "position" for k in (p.kind, *p.also)}
+        if len(named.intersection(self.vocabulary.required)) >= 2:
+            return True
+        mentions = sum(1 for _ in self.vocabulary.subject.finditer(self.normalized))
+        return mentions * 1000 >= self.vocabulary.subject_per_mille * len(self.normalized)
 
-def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -> Document:
+    def paragraphs(self):
+        """The body's paragraphs, lines broken off one by extraction joined: (text, pieces), see ``locate``."""
+        return _paragraphs(self.lines[self.body_start :])
+
+    @staticmethod
+    def locate(pieces, offset: int) -> int:
+        """The offset in ``text`` of ``offset`` in a paragraph from ``paragraphs``."""
+        return _locate(pieces, offset)[1]
+
+    def part_at(self, offset: int) -> Part | None:
+        """The level-1 part that holds ``offset`` (None before the first part)."""
+        return next((p for p in reversed(self.parts) if p.heading.marker_start <= offset), None)
+
+    def body_lines(self) -> list[Line]:
+        """The lines after the title block, page numbers ("- 2 -") left out."""
+        return [ln for ln in self.lines[self.body_start :] if not _PAGE_NUMBER.match(ln.text)]
+
+    def broken_lines(self) -> tuple[tuple[Line, Line], ...]:
+        """Pairs of body lines where extraction broke a sentence ("…不断深" / "化。落实…"): the first is
+        prose (it has a clause mark) that stops without ending its sentence, the second is plain text
+        that is not the 落款, the date or a heading."""
+        body = self.body_lines()
+        pairs = []
+        for a, b in zip(body, body[1:]):
+            prose = a.kind == "text" or _SENTENCE_END.search(a.text.rstrip()[:-1])
+            if (
+                prose
+                and (_CLAUSE_MARK.search(a.text) or len(a.text.strip()) > _HEADING_MAX)
+                and not _PARAGRAPH_END.search(a.text)
+                and b.kind == "text"
+                and b is not self.date_line
+                and not _is_organ(b, self.vocabulary)
+            ):
+                pairs.append((a, b))
+        return tuple(pairs)
+
+
+def build_document(
+    text: str, vocabulary: Vocabulary, year: int | None = None, published: datetime.date | None = None
+) -> Document:
     """Read ``text`` (original, any line breaks) into a Document."""
-    lines = parse_outline(normalize(text))
+    normalized = normalize(text)
+    lines = parse_outline(normalized)
     block_end, title_at = _title_block_end(lines, vocabulary)
     title = _title(lines, title_at, vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
@@ -145,8 +203,10 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
     report_year, source = _report_year(year, title_year, opening_year, parts, plan_year, date)
     return Document(
         text=text,
+        normalized=normalized,
         index=LineIndex(text),
         lines=lines,
+        body_start=block_end,
         title=title,
         title_year=title_year,
         opening=opening,
@@ -159,6 +219,7 @@ def build_document(text: str, vocabulary: Vocabulary, year: int | None = None) -
         plan_year=plan_year,
         report_year=report_year,
         report_year_source=source,
+        published=published,
         vocabulary=vocabulary,
     )
 
@@ -261,6 +322,11 @@ def _heading(line: Line, level: str) -> Heading:
     rest = line.text[body_start:]
     stop = _SENTENCE_END.search(rest)
     cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
+    first_item = _RUN_IN_ITEM.search(rest)
+    if (
+        first_item and first_item.start() < cut
+    ):  # "三、存在的不足一是…": a web copy ran the body's first item into the heading
+        cut = first_item.start()
     start = line.start + line.indent
     return Heading(
         line=line,
@@ -372,7 +438,7 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
             year=_first_year(h.title, h.marker_end),
             subheadings=tuple(subs),
             body=tuple(body),
-            enumerations=_enumerations(body),
+            enumerations=_enumerations(h.line, body),
         )
         for h, subs, body in parts
     ]
@@ -451,14 +517,33 @@ def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
     return out
 
 
-def _enumerations(lines: list[Line]) -> tuple[Enumeration, ...]:
+def _enumerations(heading: Line, lines: list[Line]) -> tuple[Enumeration, ...]:
+    """一是/二是… after a sentence or clause mark, read in paragraphs so that a PDF wrap before "是"
+    ("…统" / "一是…") makes none; or at the start of a line that follows a heading, a heading's
+    wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without clause marks."""
     found = []
-    for line in lines:
-        for m in _ENUMERATION.finditer(line.text):
+    for n, (text, pieces) in enumerate(_paragraphs(tuple(lines))):
+        before = [heading] if n == 0 else []  # the first paragraph follows the heading
+        starts = set()
+        for at, line in pieces:
+            if not before or _heading_like(before):
+                starts.add(at)
+            before.append(line)
+        for m in _ENUMERATION.finditer(text):
             value = chinese_number(m.group(1))
-            if value:
-                found.append(Enumeration(m.group(1), value, line.number, line.start + m.start(1), line.start + m.end()))
+            if value and (m.start() in starts or text[m.start() - 1] in _ENUMERATION_AFTER):
+                line, start = _locate(pieces, m.start())
+                found.append(Enumeration(m.group(1), value, line.number, start, start + m.end() - m.start()))
     return tuple(found)
+
+
+def _heading_like(before: list[Line]) -> bool:
+    """Whether the last of ``before`` is a heading, a heading's wrapped tail (after a heading line,
+    no sentence end) or a line with no clause mark at all."""
+    last = before[-1]
+    if last.kind != "text" or not _CLAUSE_MARK.search(last.text):
+        return True
+    return len(before) > 1 and before[-2].kind != "text" and not _SENTENCE_END.search(last.text)
 
 
 def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
@@ -478,7 +563,11 @@ def _classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
     boundary = later[0] if later else len(out)
     plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), None)
     after = later[-1] + 1 if later else len(out)
-    if plan_at is None and after < len(out) and out[after].kind in (None, "measures"):
+    if (
+        plan_at is None
+        and after < len(out)
+        and (out[after].kind is None or (out[after].kind == "measures" and out[after].year))
+    ):
         plan_at = after  # the part right after the shortcomings, unnamed or "2025年主要工作", is the plan
         out[plan_at] = replace(out[plan_at], kind="plan", kind_source="position")
     plan_at = len(out) if plan_at is None else plan_at

@@ -37,6 +37,8 @@ class Vocabulary:
     title: re.Pattern
     closing: re.Pattern
     plan_sentence: re.Pattern
+    subject: re.Pattern
+    subject_per_mille: float
 
     @classmethod
     def from_dict(cls, data: dict) -> "Vocabulary":
@@ -59,6 +61,8 @@ class Vocabulary:
             re.compile(data["title"]),
             re.compile(data["closing"]),
             re.compile(data["plan_sentence"]),
+            re.compile(data["subject"]),
+            data["subject_per_mille"],
         )
 
     def heading_kinds(self, title: str) -> tuple[str, ...]:

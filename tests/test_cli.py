@@ -6,7 +6,10 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
+
+import fazhi_check
 
 from conftest import ROOT, SEEDS
 from fazhi_check.cli import main
@@ -27,7 +30,23 @@ def test_seeds_folder_text_report(capsys):
         f"{SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 [error] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year)"
         in out
     )
-    assert out.splitlines()[-1] == "共检查 5 个文件：错误 1 条，警告 5 条，提示 0 条"
+    summary = _expected_summary()
+    assert (
+        out.splitlines()[-1]
+        == f"共检查 5 个文件：错误 {summary['error']} 条，警告 {summary['warning']} 条，提示 {summary['info']} 条"
+    )
+
+
+def _expected_summary():
+    """Totals of the seeds' expected findings (seeds/*.expected.yaml)."""
+    totals = {"error": 0, "warning": 0, "info": 0}
+    pack = fazhi_check.load_rules()
+    for path in sorted(SEEDS.glob("*.expected.yaml")):
+        expected = yaml.safe_load(path.read_text("utf-8"))
+        for f in expected["findings"]:
+            totals[pack.get(f["code"]).severity] += 1
+        totals["info"] += sum(expected["info"].values())
+    return totals
 
 
 def test_json_output_validates_against_the_shipped_schema(capsys):

@@ -1,5 +1,6 @@
 """Rule cases as data: tests/rule_cases/FZxxx.yaml and each rule's own examples, one rule enabled at a time."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def _load_examples():
     for rule in RULES:
         for key in ("pass", "fail"):
             for i, example in enumerate(rule.examples[key]):
-                case = {f"{key}_str": example["text"], "config": {"year": example["year"]} if "year" in example else {}}
+                config = {k: example[k] for k in ("year", "published") if k in example}
+                case = {f"{key}_str": example["text"], "config": config}
                 yield pytest.param(rule.code, case, id=f"{rule.code}::example_{key}_{i}")
 
 
@@ -34,7 +36,10 @@ def _run(code, case):
     key = next(k for k in ("pass_str", "fail_str", "pass_hex", "fail_hex") if k in case)
     raw = case[key]
     data = bytes.fromhex(raw) if key.endswith("_hex") else raw.encode(case.get("encoding", "utf-8"))
-    result = fazhi_check.check_bytes(data, path="case.txt", select=[code], **case.get("config", {}))
+    config = dict(case.get("config", {}))
+    if "published" in config:
+        config["published"] = datetime.date.fromisoformat(config["published"])
+    result = fazhi_check.check_bytes(data, path="case.txt", select=[code], **config)
     return key.startswith("pass"), [f for f in result.findings if f.code == code]
 
 

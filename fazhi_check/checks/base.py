@@ -1,0 +1,60 @@
+"""What every check kind shares: the Subject it looks at, the Hits it yields, the registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from ..model import Document
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the checks look at: the document, or why there is none (the file could not be read)."""
+
+    document: Document | None
+    error: str | None = None
+    error_en: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence a check found: a span of the original text, message parameters, an optional fix."""
+
+    start: int
+    end: int
+    params: dict = field(default_factory=dict)
+    section: str | None = None
+    replacement: str | None = None
+
+
+Check = Callable[[Subject, dict], Iterator[Hit]]
+CHECKS: dict[str, Check] = {}
+#: check kinds that run on unreadable or empty input; all others need a document with text
+RUN_WITHOUT_TEXT = {"unreadable", "empty"}
+#: check kinds that judge the text as a text (wording, typography); the others judge a report's
+#: structure and stay silent on a text that is no annual report (FZ003 says so once instead)
+TEXT_CHECKS: set[str] = set()
+
+
+def check(kind: str, text_level: bool = False):
+    def register(fn: Check) -> Check:
+        CHECKS[kind] = fn
+        if text_level:
+            TEXT_CHECKS.add(kind)
+        return fn
+
+    return register
+
+
+def whole_file(doc: Document) -> tuple[int, int]:
+    """A finding about the whole file points at the title line, else at line 1."""
+    if doc.title:
+        return doc.title.start, doc.title.end
+    return doc.index.line_span(1)
+
+
+def section_at(doc: Document, offset: int) -> str | None:
+    """The kind of the part that holds ``offset``."""
+    part = doc.part_at(offset)
+    return part.kind if part else None
