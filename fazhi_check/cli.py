@@ -98,15 +98,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         except LookupError:
             return _fail(f"unknown encoding '{args.encoding}'")
 
-    from . import formatters
+    if args.list_rules or args.explain:
+        from . import ruledocs
 
-    if args.list_rules:
-        return _emit(formatters.format_rule_table(pack.rules, args.lang), args.output)
-    if args.explain:
+        if args.list_rules:
+            return _emit(ruledocs.format_rule_table(pack.rules, args.lang), args.output)
         rule = pack.get(args.explain)
         if rule is None:
             return _fail(f"no rule '{args.explain}' (see --list-rules)")
-        return _emit(formatters.format_rule_page(rule), args.output)
+        return _emit(ruledocs.format_rule_page(rule, pack), args.output)
+
+    from . import formatters
+
     if not args.paths:
         return _fail("no PATH given (try: fazhi-check seeds/)")
 

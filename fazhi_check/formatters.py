@@ -1,4 +1,4 @@
-"""Turn results into text: the line-per-finding text format, JSON, the rule table and rule pages."""
+"""Turn results into text: the line-per-finding text format and JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Sequence
 
 from .api import Result
 from .findings import SEVERITIES
-from .rulebook import Rule
 
 SCHEMA_VERSION = 1
 
@@ -47,33 +46,3 @@ def format_json(results: Sequence[Result], version: str) -> str:
         "summary": summary(results),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def format_rule_table(rules: Sequence[Rule], lang: str = "zh") -> str:
-    rows = [("code", "name", "group", "severity", "summary")]
-    for r in rules:
-        severity = r.severity if r.enabled else f"{r.severity} (off)"
-        rows.append((r.code, r.name, r.group, severity, r.summary_en if lang == "en" and r.summary_en else r.summary))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    return "".join("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4] + "\n" for row in rows)
-
-
-def format_rule_markdown(rules: Sequence[Rule]) -> str:
-    """The rule table of README.md (generated: docs/update_readme.py writes it, a test checks it)."""
-    rows = ["| code | name | group | default | summary |", "|---|---|---|---|---|"]
-    for r in rules:
-        severity = r.severity if r.enabled else f"{r.severity}, off by default"
-        rows.append(f"| {r.code} | {r.name} | {r.group} | {severity} | {r.summary} |")
-    return "\n".join(rows) + "\n"
-
-
-def format_rule_page(rule: Rule) -> str:
-    """A rule's page for --explain: summary, rationale, references, message and examples."""
-    out = [f"{rule.code} {rule.name} [{rule.severity}, {rule.group}{'' if rule.enabled else ', off by default'}]", ""]
-    out += [rule.summary, "", rule.rationale, "", "依据 / References:"]
-    out += [f"  - {ref}" for ref in rule.references]
-    out += ["", f"提示信息 / Message: {rule.message}", f"可自动修复 / Fixable: {'是 yes' if rule.fixable else '否 no'}"]
-    for label, key in (("不触发的例子 / Passing example", "pass"), ("触发的例子 / Failing example", "fail")):
-        for example in rule.examples[key]:
-            out += ["", f"{label}:"] + [f"    {ln}" for ln in example["text"].rstrip("\n").splitlines()]
-    return "\n".join(out) + "\n"

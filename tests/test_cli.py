@@ -148,7 +148,10 @@ def test_list_rules_and_explain(capsys, pack):
     code, out, _ = run(capsys, "--list-rules")
     assert code == 0 and all(r.code in out for r in pack)
     code, out, _ = run(capsys, "--explain", "plan-year")
-    assert code == 0 and out.startswith("FZ201 plan-year [error, dates]") and "厅字〔2019〕28号" in out
+    assert code == 0 and out.startswith("# FZ201 plan-year\n") and "厅字〔2019〕28号" in out
+    assert (
+        "- `4:3` FZ201 下一年度安排的年份应为2025年，此处写作2024年 → `2025年`" in out
+    )  # the failing example's finding
 
 
 def test_quiet_output_file_and_year_option(capsys, tmp_path):

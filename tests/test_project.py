@@ -4,16 +4,37 @@ import re
 import sys
 from importlib import resources
 
+import pytest
+
 import fazhi_check
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "docs"))
-import update_readme  # noqa: E402
+import generate  # noqa: E402
+from fazhi_check.ruledocs import SECTIONS  # noqa: E402
 
 
 def test_readme_rule_table_is_fresh():
     readme = (ROOT / "README.md").read_text("utf-8")
-    assert update_readme.rule_block() in readme, "README rule table is stale: run python docs/update_readme.py"
+    assert generate.rule_block() in readme, "README rule table is stale: run python docs/generate.py"
+
+
+def test_rule_pages_are_fresh_one_per_rule():
+    pages = generate.rule_pages()
+    on_disk = {p.name: p.read_text("utf-8") for p in (ROOT / "docs" / "rules").glob("*.md")}
+    assert sorted(on_disk) == sorted(pages), "docs/rules/ has a missing or extra page: run python docs/generate.py"
+    for name, page in pages.items():
+        assert on_disk[name] == page, f"docs/rules/{name} is stale: run python docs/generate.py"
+
+
+@pytest.mark.parametrize("rule", fazhi_check.load_rules().rules, ids=lambda r: r.code)
+def test_rule_page_has_every_section_filled(rule):
+    page = generate.rule_pages()[f"{rule.code}.md"]
+    parts = re.split(r"^## (.+)$", page, flags=re.M)
+    sections = dict(zip(parts[1::2], (p.strip() for p in parts[2::2])))
+    assert list(sections) == list(SECTIONS)
+    assert all(sections.values()), [k for k, v in sections.items() if not v]
+    assert re.search(rf"^- `\d+:\d+` {rule.code} ", sections["例子 Example"], re.M), "the failing example gives nothing"
 
 
 def test_ci_runs_the_readme_test_command():

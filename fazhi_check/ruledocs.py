@@ -1,0 +1,95 @@
+"""Documentation made from the rule files: the --list-rules table, README's table, one page per rule."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Sequence
+
+import yaml
+
+from .rulebook import Rule, RulePack
+
+#: the sections every rule page has, in order (a test checks that none is empty)
+SECTIONS = (
+    "检查什么 What it finds",
+    "为什么 Why it matters",
+    "依据 Legal basis",
+    "例子 Example",
+    "改为 Use instead",
+    "选项 Options",
+    "修复 Fix",
+)
+
+
+def format_rule_table(rules: Sequence[Rule], lang: str = "zh") -> str:
+    rows = [("code", "name", "group", "severity", "summary")]
+    for r in rules:
+        severity = r.severity if r.enabled else f"{r.severity} (off)"
+        rows.append((r.code, r.name, r.group, severity, r.summary_en if lang == "en" and r.summary_en else r.summary))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "".join("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4] + "\n" for row in rows)
+
+
+def format_rule_markdown(rules: Sequence[Rule]) -> str:
+    """The rule table of README.md, each code linking to its page."""
+    rows = ["| code | name | group | default | summary |", "|---|---|---|---|---|"]
+    for r in rules:
+        severity = r.severity if r.enabled else f"{r.severity}, off by default"
+        rows.append(f"| [{r.code}](docs/rules/{r.code}.md) | {r.name} | {r.group} | {severity} | {r.summary} |")
+    return "\n".join(rows) + "\n"
+
+
+def format_rule_page(rule: Rule, pack: RulePack) -> str:
+    """A rule's page (Markdown; also what --explain prints): what it finds, why, its legal basis, a
+    failing example with the findings it gives, the corrected text, options, and its fix."""
+    failing, passing = rule.examples["fail"][0], rule.examples["pass"][0]
+    state = "on" if rule.enabled else "off by default (turn on with --extend-select " + rule.code + ")"
+    body = {
+        SECTIONS[0]: f"{rule.summary}\n\n{rule.summary_en}\n\n"
+        f"Group `{rule.group}`, default severity `{rule.severity}`, {state}; check kind `{rule.check}`.\n\n"
+        f"提示信息 / Message: {rule.message}\n\n{rule.message_en}",
+        SECTIONS[1]: rule.rationale,
+        SECTIONS[2]: "\n".join(f"- {ref}" for ref in rule.references),
+        SECTIONS[3]: _text_block(failing) + "\n\n" + _findings_of(rule, failing, pack),
+        SECTIONS[4]: _text_block(passing),
+        SECTIONS[5]: "```yaml\n" + yaml.safe_dump(rule.options, allow_unicode=True, sort_keys=False).strip() + "\n```"
+        if rule.options
+        else "无 / None.",
+        SECTIONS[
+            6
+        ]: "有：每条提示附带可直接应用的修改（fix），`--format json` 输出中可见。 / Yes: each finding carries a safe fix."
+        if rule.fixable
+        else "无：需人工修改。 / No: fix it by hand.",
+    }
+    out = [f"# {rule.code} {rule.name}"]
+    for heading, text in body.items():
+        out += ["", f"## {heading}", "", text.strip()]
+    return "\n".join(out) + "\n"
+
+
+def _text_block(example: dict) -> str:
+    notes = []
+    if "year" in example:
+        notes.append(f"`--year {example['year']}`")
+    if "published" in example:
+        notes.append(f"`--published {example['published']}`")
+    text = "```text\n" + example["text"].rstrip("\n") + "\n```"
+    return (" ".join(notes) + "\n\n" + text) if notes else text
+
+
+def _findings_of(rule: Rule, example: dict, pack: RulePack) -> str:
+    from .api import check_bytes
+
+    published = example.get("published")
+    result = check_bytes(
+        example["text"].encode("utf-8"),
+        year=example.get("year"),
+        published=datetime.date.fromisoformat(published) if published else None,
+        select=[rule.code],
+        rules=pack,
+    )
+    lines = ["给出 / Gives:", ""]
+    for f in result.findings:
+        fix = f" → `{f.fix.replacement}`" if f.fix else ""
+        lines.append(f"- `{f.line}:{f.column}` {f.code} {f.message}{fix}")
+    return "\n".join(lines)
