@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .numerals import YearMention, chinese_number, parse_date, strip_trailing_date, years
 from .outline import Line, parse_outline
@@ -158,7 +160,12 @@ class Document:
 
     def part_at(self, offset: int) -> Part | None:
         """The level-1 part that holds ``offset`` (None before the first part)."""
-        return next((p for p in reversed(self.parts) if p.heading.marker_start <= offset), None)
+        at = bisect.bisect_right(self._part_starts, offset)
+        return self.parts[at - 1] if at else None
+
+    @cached_property
+    def _part_starts(self) -> list[int]:
+        return [p.heading.marker_start for p in self.parts]
 
     def body_lines(self) -> list[Line]:
         """The lines after the title block, page numbers ("- 2 -") left out."""

@@ -214,3 +214,55 @@ def test_issuer_and_date_on_one_closing_line():
 def test_heading_wordings_of_other_agencies(heading, kind):
     text = f"关于2023年法治政府建设情况的报告\n一、{heading}\n有关情况如下。\n"
     assert [s.kind for s in fazhi_check.check_text(text).sections] == [kind]
+
+
+# -- drafting and date defects injected into real reports ------------------------------------------
+
+
+def _at(text, code, **kwargs):
+    return [f.line for f in fazhi_check.check_text(text, **kwargs).findings if f.code == code]
+
+
+def test_placeholder_left_in_a_real_report():
+    text = SEED["000"].replace("专题学习7次", "专题学习X次", 1)
+    assert _at(text, "FZ401") == [17]
+    assert _at(SEED["000"], "FZ401") == []
+
+
+def test_classified_marking_on_top_of_a_real_report():
+    assert _at("秘密★1年\n" + SEED["003"], "FZ406") == [1]
+    assert _at("内部资料 注意保密\n" + SEED["003"], "FZ406") == [1]
+
+
+def test_date_written_after_the_first_quarter():
+    assert _at(SEED["000"].replace("2025年2月14日", "2025年4月10日"), "FZ206") == [47]
+    assert _at(SEED["000"], "FZ206") == []
+
+
+def test_opening_year_left_from_last_years_template():
+    assert _at(SEED["000"].replace("2024 年以来", "2023 年以来", 1), "FZ204") == [7]
+
+
+def test_title_that_lost_its_year():
+    text = SEED["001"].replace("关于2024年法治政府建设情况的报告", "关于法治政府建设情况的报告", 1)
+    assert _at(text, "FZ302") == [3]
+    assert fazhi_check.check_text(text).report_year == 2024  # from the opening sentence
+
+
+def test_clause_copied_into_another_part():
+    lines = SEED["003"].split("\n")
+    clause = next(ln for ln in lines if len(ln) > 80 and "。" in ln).split("。")[0]
+    last = max(i for i, ln in enumerate(lines) if ln.strip())
+    lines[last - 1] += "同时，" + clause + "。"
+    assert _at("\n".join(lines), "FZ402") == [last]
+
+
+def test_corrected_rate_clears_fz403():
+    assert _at(SEED["004"], "FZ403") == [14]
+    assert _at(SEED["004"].replace("95.3%", "94.6%"), "FZ403") == []
+
+
+def test_one_half_width_level2_marker_among_full_width_ones():
+    text = SEED["000"].replace("（三）持续", "(三)持续", 1)
+    assert _at(text, "FZ305") == [23]
+    assert _at(SEED["000"], "FZ305") == []
