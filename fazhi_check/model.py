@@ -135,7 +135,7 @@ class Document:
     def part_of(self, kind: str) -> Part | None:
         return next((p for p in self.parts if p.covers(kind)), None)
 
-    @property
+    @cached_property
     def is_annual_report(self) -> bool:
         """Whether the text reads as a 法治政府建设 annual report: its title (or, with no title, its
         opening) names the subject, headings name two of the required parts, or the text names the

@@ -220,14 +220,9 @@ def date_window(subject: Subject, options: dict) -> Iterator[Hit]:
         span = doc.date_line.start + doc.date_line.indent, doc.date_line.end
     else:
         span = whole_file(doc)
-    params = {
-        "date": f"{value.year}年{value.month}月{value.day}日",
-        "date_iso": value.isoformat(),
-        "earliest": f"{earliest.year}年{earliest.month}月{earliest.day}日",
-        "deadline": f"{deadline.year}年{deadline.month}月{deadline.day}日",
-        "earliest_iso": earliest.isoformat(),
-        "deadline_iso": deadline.isoformat(),
-    }
+    params = {}
+    for name, day in (("date", value), ("earliest", earliest), ("deadline", deadline)):
+        params[name], params[name + "_iso"] = f"{day.year}年{day.month}月{day.day}日", day.isoformat()
     yield Hit(*span, params)
 
 
