@@ -329,10 +329,9 @@ def _heading(line: Line, level: str) -> Heading:
     rest = line.text[body_start:]
     stop = _SENTENCE_END.search(rest)
     cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
+    # "三、存在的不足一是…": a web copy ran the body's first item into the heading
     first_item = _RUN_IN_ITEM.search(rest)
-    if (
-        first_item and first_item.start() < cut
-    ):  # "三、存在的不足一是…": a web copy ran the body's first item into the heading
+    if first_item and first_item.start() < cut:
         cut = first_item.start()
     start = line.start + line.indent
     return Heading(
