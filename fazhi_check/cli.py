@@ -12,10 +12,12 @@ from typing import Sequence
 from . import __version__
 from .api import Result, check_bytes, check_file
 from .engine import SelectionError, select_rules
-from .rulebook import RuleFileError, load_rules
+from .rulebook import Rule, RuleFileError, load_rules
 from .source import SUPPORTED_SUFFIXES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "github", "summary", "csv")
+PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a terminal
 
 
 def _codes(value: str) -> list[str]:
@@ -35,7 +37,13 @@ def _parser() -> argparse.ArgumentParser:
         description="检查法治政府建设年度报告是否符合规定 / Check 法治政府建设 annual reports.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads stdin")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), json, sarif, github (Actions annotations), summary (one row per file), csv",
+    )
+    p.add_argument("--statistics", action="store_true", help="print how often each rule fired instead of findings")
     p.add_argument(
         "--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups"
     )
@@ -87,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         pack = load_rules(args.rules)
-        select_rules(pack, args.select, args.extend_select, args.ignore)
+        selected = select_rules(pack, args.select, args.extend_select, args.ignore)
     except RuleFileError as e:
         return _fail(f"bad rule file {e.path}: at {e.json_path}: {e.message}")
     except SelectionError as e:
@@ -108,8 +116,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(f"no rule '{args.explain}' (see --list-rules)")
         return _emit(ruledocs.format_rule_page(rule, pack), args.output)
 
-    from . import formatters
-
     if not args.paths:
         return _fail("no PATH given (try: fazhi-check seeds/)")
 
@@ -126,16 +132,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang=args.lang,
         encoding=args.encoding,
     )
-    results = [_check(path, options) for path in sorted(set(files))]  # sorted by file, once each
-    if args.format == "json":
-        report = formatters.format_json(results, __version__)
-    else:
-        report = formatters.format_text(results, args.lang, args.quiet)
-    status = _emit(report, args.output)
+    paths = sorted(set(files))  # sorted by file, once each
+    results = [_check(path, options) for path in _with_progress(paths, sys.stderr)]
+    status = _emit(_report(results, args, selected), args.output)
     if status != EXIT_OK or args.exit_zero:
         return status
     failing = ("error", "warning") if args.strict else ("error",)
     return EXIT_FINDINGS if any(f.severity in failing for r in results for f in r.findings) else EXIT_OK
+
+
+def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
+    """The report in the chosen format; formatters that are not used are not imported."""
+    if args.statistics:
+        from .formatters import format_statistics
+
+        return format_statistics(results)
+    if args.format == "sarif":
+        from .sarif import format_sarif
+
+        return format_sarif(results, rules, __version__)
+    if args.format in ("summary", "csv"):
+        from . import tables
+
+        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, args.lang)
+    from . import formatters
+
+    if args.format == "json":
+        return formatters.format_json(results, __version__)
+    if args.format == "github":
+        return formatters.format_github(results)
+    return formatters.format_text(results, args.lang, args.quiet)
+
+
+def _with_progress(paths: list[str], stream):
+    """``paths``, with a progress bar on ``stream`` for a batch on a terminal (tqdm)."""
+    if len(paths) <= PROGRESS_FROM or not stream.isatty():
+        return paths
+    from tqdm import tqdm
+
+    return tqdm(paths, file=stream, unit="file", leave=False)
 
 
 def _check(path: str, options: dict) -> Result:
@@ -150,7 +185,7 @@ def _emit(text: str, output: str | None) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        with open(output, "w", encoding="utf-8") as f:
+        with open(output, "w", encoding="utf-8", newline="") as f:
             f.write(text)
     except OSError as e:
         return _fail(f"cannot write {output}: {e.strerror or e}")

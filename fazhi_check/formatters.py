@@ -46,3 +46,40 @@ def format_json(results: Sequence[Result], version: str) -> str:
         "summary": summary(results),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(results: Sequence[Result]) -> str:
+    """GitHub Actions workflow commands, one per finding, escaped as GitHub requires."""
+    lines = []
+    for result in results:
+        for f in result.findings:
+            props = {
+                "file": result.path,
+                "line": f.line,
+                "col": f.column,
+                "endLine": f.end_line,
+                "endColumn": f.end_column,
+                "title": f"{f.code} {f.name}",
+            }
+            joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
+            lines.append(f"::{_GITHUB_LEVELS[f.severity]} {joined}::{_escape_data(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_statistics(results: Sequence[Result]) -> str:
+    """How often each rule fired, most frequent first (like ruff --statistics)."""
+    counts = Counter((f.code, f.name, f.severity) for r in results for f in r.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "".join(f"{n:>{width}}  {code}  {name} [{severity}]\n" for (code, name, severity), n in rows)

@@ -1,0 +1,75 @@
+"""The reviewer's view of a folder: one row per file (issuer, title, year, the four required parts
+present / folded / missing, counts and codes), as an aligned table or as CSV for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from typing import Sequence
+
+from .api import Result
+
+REQUIRED = ("measures", "shortcomings", "leadership", "plan")
+HEADERS = {
+    "zh": ("文件", "发文机关", "标题", "报告年度", "举措成效", "不足原因", "第一责任人", "下年安排", "安排年份",
+           "错误", "警告", "提示", "规则"),
+    "en": ("file", "issuer", "title", "report year", "measures", "shortcomings", "leadership", "plan", "plan year",
+           "errors", "warnings", "info", "codes"),
+}
+STATES = {
+    "zh": {"present": "有", "folded": "并入", "missing": "缺", None: "—"},
+    "en": {"present": "present", "folded": "folded", "missing": "missing", None: "-"},
+}
+
+
+def part_state(result: Result, kind: str) -> str | None:
+    """present / folded / missing, or None where the file is no report that can be judged."""
+    doc = result.document
+    if doc is None or not doc.lines or not doc.is_annual_report:
+        return None
+    if doc.part_of(kind) is not None:
+        return "present"
+    return "folded" if any(f.kind == kind for f in doc.folds) else "missing"
+
+
+def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
+    out = [HEADERS[lang]]
+    for r in results:
+        doc = r.document
+        count = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
+        plan_year = doc.plan_year.value if doc and doc.plan_year else None
+        out.append(
+            (
+                r.path,
+                (doc.issuer if doc else None) or "",
+                r.title or "",
+                str(r.report_year or ""),
+                *(STATES[lang][part_state(r, kind)] for kind in REQUIRED),
+                str(plan_year or ""),
+                str(count["error"]),
+                str(count["warning"]),
+                str(count["info"]),
+                " ".join(sorted({f.code for f in r.findings if f.severity != "info"})),
+            )
+        )
+    return out
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_summary(results: Sequence[Result], lang: str = "zh") -> str:
+    table = rows(results, lang)
+    widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
+    return "\n".join(lines) + "\n"
+
+
+def format_csv(results: Sequence[Result], lang: str = "zh") -> str:
+    """CSV that Excel opens correctly: a UTF-8 BOM first (the caller writes UTF-8), CRLF line ends."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows(results, lang))
+    return "\ufeff" + buffer.getvalue()
