@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
 from .checks import Subject
@@ -12,7 +12,9 @@ from .engine import run_rules, select_rules
 from .findings import Finding
 from .model import Document, build_document
 from .rulebook import RulePack, load_rules
-from .source import ReadError, decode, read_path
+from .source import ReadError, SourceText, decode_source, read_path
+
+QUOTE = 16  # characters of a Word paragraph quoted in its findings (Word shows no paragraph numbers)
 
 
 @dataclass(frozen=True)
@@ -107,12 +109,13 @@ def check_text(
 
 
 def check_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None, **kwargs) -> Result:
-    """Decode ``data`` (BOM, UTF-8, GB18030 unless ``encoding``) and check it; bad bytes give FZ001."""
+    """Decode ``data`` (a .docx by ``path``'s suffix; else BOM, UTF-8, GB18030 unless ``encoding``) and
+    check it; bad bytes give FZ001."""
     try:
-        source = decode(data, encoding)
+        source = decode_source(data, path, encoding)
     except ReadError as e:
         return _unreadable(path, e, kwargs)
-    return check_text(source.text, path=path, encoding=source.encoding, **kwargs)
+    return _check_source(source, path, kwargs)
 
 
 def check_file(path: str | os.PathLike, encoding: str | None = None, **kwargs) -> Result:
@@ -122,7 +125,21 @@ def check_file(path: str | os.PathLike, encoding: str | None = None, **kwargs) -
         source = read_path(shown, encoding)
     except ReadError as e:
         return _unreadable(shown, e, kwargs)
-    return check_text(source.text, path=shown, encoding=source.encoding, **kwargs)
+    return _check_source(source, shown, kwargs)
+
+
+def _check_source(source: SourceText, path: str, kwargs: dict) -> Result:
+    result = check_text(source.text, path=path, encoding=source.encoding, **kwargs)
+    if not source.paragraphs:
+        return result
+    lines = source.text.split("\n")
+    quoted = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in result.findings)
+    return replace(result, findings=quoted)
+
+
+def _quote(paragraph: str) -> str:
+    paragraph = paragraph.strip()
+    return paragraph if len(paragraph) <= QUOTE else paragraph[:QUOTE] + "…"
 
 
 def _unreadable(path: str, error: ReadError, kwargs: dict) -> Result:

@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     files = expand(args.paths)
     if not files:
-        print("fazhi-check: no supported files found (.txt)", file=sys.stderr)
+        print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
     options = dict(
         year=args.year,
         published=args.published,

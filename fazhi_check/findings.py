@@ -35,6 +35,7 @@ class Finding:
     evidence: str | None = None
     references: tuple[str, ...] = ()
     fix: Fix | None = None
+    paragraph: str | None = None  # a Word paragraph's first characters: Word shows no paragraph numbers
 
     @property
     def sort_key(self) -> tuple:

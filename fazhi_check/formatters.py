@@ -34,7 +34,10 @@ def format_text(results: Sequence[Result], lang: str = "zh", quiet: bool = False
     if not quiet:
         for result in results:
             for f in result.findings:
-                lines.append(f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})")
+                quote = f" «{f.paragraph}»" if f.paragraph else ""
+                lines.append(
+                    f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name}){quote}"
+                )
     lines.append(summary_line(results, lang))
     return "\n".join(lines) + "\n"
 

@@ -90,7 +90,12 @@ def _result(result: Result, finding, rank: int, index: dict) -> dict:
         out["ruleIndex"] = index[finding.code]
     if finding.fix is not None:
         fix = finding.fix
-        region = {"startLine": fix.line, "startColumn": fix.column, "endLine": fix.end_line, "endColumn": fix.end_column}
+        region = {
+            "startLine": fix.line,
+            "startColumn": fix.column,
+            "endLine": fix.end_line,
+            "endColumn": fix.end_column,
+        }
         change = {"deletedRegion": region, "insertedContent": {"text": fix.replacement}}
         out["fixes"] = [{"artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [change]}]}]
     return out

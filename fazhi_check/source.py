@@ -7,10 +7,9 @@ import os
 from dataclasses import dataclass
 
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt",)
+SUPPORTED_SUFFIXES = (".txt", ".docx")
 # Formats clerks often have that this version cannot read yet: say so instead of "binary file".
 _NOT_YET = {
-    ".docx": "Word 文档",
     ".doc": "Word 97-2003 文档",
     ".wps": "WPS 文档",
     ".pdf": "PDF 文件",
@@ -41,7 +40,17 @@ class ReadError(Exception):
 @dataclass(frozen=True)
 class SourceText:
     text: str
-    encoding: str
+    encoding: str  # the text encoding, or "docx" for a Word document
+    paragraphs: bool = False  # lines are a Word document's paragraphs (findings quote them)
+
+
+def decode_source(data: bytes, path: str, encoding: str | None = None) -> SourceText:
+    """Bytes of the file at ``path`` as text: a Word document by its paragraphs, else decoded text."""
+    if path.lower().endswith(".docx"):
+        from .wordfile import read_docx
+
+        return SourceText(read_docx(data), "docx", paragraphs=True)
+    return decode(data, encoding)
 
 
 def decode(data: bytes, encoding: str | None = None) -> SourceText:
@@ -101,8 +110,8 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
     kind = _NOT_YET.get(suffix.lower())
     if kind:
         raise ReadError(
-            f"暂不支持{kind}（{suffix}），请另存为纯文本（.txt）后再检查",
-            f"{suffix} files are not read yet: save it as plain text (.txt) and check that",
+            f"暂不支持{kind}（{suffix}），请另存为 Word 文档（.docx）或纯文本（.txt）后再检查",
+            f"{suffix} files are not read yet: save it as .docx or plain text (.txt) and check that",
         )
     try:
         if os.path.isdir(path):
@@ -120,7 +129,7 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
         raise ReadError("没有读取权限", "permission denied") from None
     except OSError as e:
         raise ReadError(f"无法读取：{e.strerror or e}", f"cannot read: {e.strerror or e}") from None
-    return decode(data, encoding)
+    return decode_source(data, path, encoding)
 
 
 def _strip_bom(text: str) -> str:

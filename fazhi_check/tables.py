@@ -12,10 +12,36 @@ from .api import Result
 
 REQUIRED = ("measures", "shortcomings", "leadership", "plan")
 HEADERS = {
-    "zh": ("文件", "发文机关", "标题", "报告年度", "举措成效", "不足原因", "第一责任人", "下年安排", "安排年份",
-           "错误", "警告", "提示", "规则"),
-    "en": ("file", "issuer", "title", "report year", "measures", "shortcomings", "leadership", "plan", "plan year",
-           "errors", "warnings", "info", "codes"),
+    "zh": (
+        "文件",
+        "发文机关",
+        "标题",
+        "报告年度",
+        "举措成效",
+        "不足原因",
+        "第一责任人",
+        "下年安排",
+        "安排年份",
+        "错误",
+        "警告",
+        "提示",
+        "规则",
+    ),
+    "en": (
+        "file",
+        "issuer",
+        "title",
+        "report year",
+        "measures",
+        "shortcomings",
+        "leadership",
+        "plan",
+        "plan year",
+        "errors",
+        "warnings",
+        "info",
+        "codes",
+    ),
 }
 STATES = {
     "zh": {"present": "有", "folded": "并入", "missing": "缺", None: "—"},

@@ -124,7 +124,10 @@ def test_github_escapes_properties_and_messages(tmp_path):
 def test_github_message_line_breaks_are_escaped():
     finding = fazhi_check.Finding("FZ999", "x", "warning", "一行\r\n二行", 1, 1, 1, 2)
     result = fazhi_check.Result("a.txt", "utf-8", None, (finding,))
-    assert format_github([result]) == "::warning file=a.txt,line=1,col=1,endLine=1,endColumn=2,title=FZ999 x::一行%0D%0A二行\n"
+    assert (
+        format_github([result])
+        == "::warning file=a.txt,line=1,col=1,endLine=1,endColumn=2,title=FZ999 x::一行%0D%0A二行\n"
+    )
 
 
 # -- the reviewer's folder -------------------------------------------------------------------------------
@@ -139,7 +142,17 @@ def _csv_rows(capsys, *argv):
 def test_csv_summary_of_the_seeds(capsys):
     rows = _csv_rows(capsys, str(SEEDS))
     header, body = rows[0], {Path(r[0]).name[:3]: dict(zip(rows[0], r)) for r in rows[1:]}
-    assert header[:9] == ["文件", "发文机关", "标题", "报告年度", "举措成效", "不足原因", "第一责任人", "下年安排", "安排年份"]
+    assert header[:9] == [
+        "文件",
+        "发文机关",
+        "标题",
+        "报告年度",
+        "举措成效",
+        "不足原因",
+        "第一责任人",
+        "下年安排",
+        "安排年份",
+    ]
     assert len(body) == 5
     assert body["002"]["第一责任人"] == "并入" and "FZ106" in body["002"]["规则"].split()
     assert [body["002"][k] for k in ("举措成效", "不足原因", "下年安排")] == ["有", "有", "有"]

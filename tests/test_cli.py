@@ -212,11 +212,22 @@ def test_unusable_rule_files(capsys, tmp_path, content, where):
 
 
 def test_formats_not_read_yet_say_how_to_proceed(capsys, tmp_path):
+    path = tmp_path / "草稿.pdf"
+    path.write_bytes(b"%PDF-1.7\n")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert (
+        "FZ001 [error] 无法读取文件：暂不支持PDF 文件（.pdf），请另存为 Word 文档（.docx）或纯文本（.txt）后再检查"
+        in out
+    )
+
+
+def test_a_cut_docx_says_it_is_damaged(capsys, tmp_path):
     path = tmp_path / "草稿.docx"
     path.write_bytes(b"PK\x03\x04\x00\x00")
     code, out, _ = run(capsys, str(path))
     assert code == 1
-    assert "FZ001 [error] 无法读取文件：暂不支持Word 文档（.docx），请另存为纯文本（.txt）后再检查" in out
+    assert "FZ001 [error] 无法读取文件：不是有效的 Word 文档：文件已损坏、不完整，或其实是其他格式" in out
 
 
 def test_huge_blank_and_single_line_inputs(capsys, tmp_path):
