@@ -12,7 +12,8 @@ from .engine import run_rules, select_rules
 from .findings import Finding
 from .model import Document, build_document
 from .rulebook import RulePack, load_rules
-from .source import ReadError, SourceText, decode_source, read_path
+from .source import MAX_BYTES, ReadError, SourceText, decode_source, read_path
+from .text import MappedIndex
 
 QUOTE = 16  # characters of a Word paragraph quoted in its findings (Word shows no paragraph numbers)
 
@@ -102,39 +103,57 @@ def check_text(
 ) -> Result:
     """Check report text. ``select`` replaces the default rule set; ``year`` overrides the report year;
     ``published`` is the date the report was made public, when known (FZ208)."""
-    pack = rules or load_rules()
-    doc = build_document(text, pack.vocabulary, year, published)
-    options = {"select": select, "ignore": ignore, "extend_select": extend_select, "lang": lang}
-    return _run(Subject(doc), path, encoding, pack, options)
+    options = dict(select=select, ignore=ignore, extend_select=extend_select, rules=rules, lang=lang)
+    return _check_source(SourceText(text, encoding), path, {**options, "year": year, "published": published})
 
 
-def check_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None, **kwargs) -> Result:
-    """Decode ``data`` (a .docx by ``path``'s suffix; else BOM, UTF-8, GB18030 unless ``encoding``) and
-    check it; bad bytes give FZ001."""
+def check_bytes(
+    data: bytes, path: str = "<bytes>", encoding: str | None = None, max_bytes: int = MAX_BYTES, **kwargs
+) -> Result:
+    """Decode ``data`` (by ``path``'s suffix a .docx, Markdown or an office file to convert; else BOM,
+    UTF-8, GB18030, Big5 unless ``encoding``) and check it; bad or oversized bytes give FZ001."""
     try:
+        if len(data) > max_bytes:
+            raise ReadError(f"输入过大（超过 {max_bytes} 字节）", f"too large (over {max_bytes} bytes)")
         source = decode_source(data, path, encoding)
     except ReadError as e:
         return _unreadable(path, e, kwargs)
     return _check_source(source, path, kwargs)
 
 
-def check_file(path: str | os.PathLike, encoding: str | None = None, **kwargs) -> Result:
+def check_file(
+    path: str | os.PathLike, encoding: str | None = None, max_bytes: int = MAX_BYTES, **kwargs
+) -> Result:
     """Read and check one file; a file that cannot be read gives a Result holding FZ001."""
     shown = os.fspath(path)
     try:
-        source = read_path(shown, encoding)
+        source = read_path(shown, encoding, max_bytes)
     except ReadError as e:
         return _unreadable(shown, e, kwargs)
     return _check_source(source, shown, kwargs)
 
 
 def _check_source(source: SourceText, path: str, kwargs: dict) -> Result:
-    result = check_text(source.text, path=path, encoding=source.encoding, **kwargs)
-    if not source.paragraphs:
-        return result
-    lines = source.text.split("\n")
-    quoted = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in result.findings)
-    return replace(result, findings=quoted)
+    pack = kwargs.get("rules") or load_rules()
+    index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
+    doc = build_document(source.text, pack.vocabulary, kwargs.get("year"), kwargs.get("published"), index)
+    result = _run(Subject(doc), path, source.encoding, pack, kwargs)
+    if source.offsets:  # Markdown: a fix across deleted markup would delete the markup too
+        kept = tuple(f if f.fix is None or _spans_no_markup(f, doc) else replace(f, fix=None) for f in result.findings)
+        result = replace(result, findings=kept)
+    if source.paragraphs:
+        lines = source.text.split("\n")
+        quoted = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in result.findings)
+        result = replace(result, findings=quoted)
+    return result
+
+
+def _spans_no_markup(finding, doc) -> bool:
+    """Whether the finding's fix span holds no deleted markup (the file's span as long as the text's)."""
+    fix = finding.fix
+    index = doc.index
+    start, end = index.offset(fix.line, fix.column), index.offset(fix.end_line, fix.end_column)
+    return end - start == len(finding.evidence or "")
 
 
 def _quote(paragraph: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime
+import fnmatch
 import os
 import sys
 from typing import Sequence
@@ -13,7 +14,7 @@ from . import __version__
 from .api import Result, check_bytes, check_file
 from .engine import SelectionError, select_rules
 from .rulebook import Rule, RuleFileError, load_rules
-from .source import SUPPORTED_SUFFIXES
+from .source import MAX_BYTES, SUPPORTED_SUFFIXES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv")
@@ -22,6 +23,16 @@ PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a 
 
 def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _megabytes(value: str) -> int:
+    try:
+        size = float(value)
+    except ValueError:
+        size = -1
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"not a size in MB: '{value}'")
+    return int(size * 1024 * 1024)
 
 
 def _iso_date(value: str) -> datetime.date:
@@ -49,7 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--extend-select", type=_codes, action="extend", default=[], help="add rules to the selection")
     p.add_argument("--ignore", type=_codes, action="extend", default=[], help="leave rules out (FZ001 cannot be)")
-    p.add_argument("--encoding", help="read text files in this encoding instead of detecting it")
+    p.add_argument("--encoding", help="read text files in this encoding instead of detecting it (e.g. big5)")
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip files and folders matching GLOB"
+    )
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name shown for - (its suffix tells the format)")
+    p.add_argument(
+        "--max-size", type=_megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
+    )
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
     p.add_argument("--year", type=int, help="the report year, overriding what the text says")
     p.add_argument(
@@ -66,21 +84,30 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def expand(paths: Sequence[str]) -> list[str]:
-    """Files as given; folders become their supported files (hidden entries skipped), sorted."""
+def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """Files as given; folders become their supported files (hidden entries and ``exclude`` globs
+    skipped; symbolic links to folders not followed, so a link loop cannot trap the walk)."""
     out = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(root, d, exclude))
                 out += [
                     os.path.join(root, f)
                     for f in sorted(files)
-                    if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES)
+                    if not f.startswith(".")
+                    and f.lower().endswith(SUPPORTED_SUFFIXES)
+                    and not _excluded(root, f, exclude)
                 ]
-        else:
+        elif not _excluded("", path, exclude):
             out.append(path)
     return out
+
+
+def _excluded(root: str, name: str, globs: Sequence[str]) -> bool:
+    """Whether a glob matches the entry's name or its path ("drafts/old/*", "*.bak.txt", "old")."""
+    path = os.path.join(root, name).replace(os.sep, "/")
+    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(path, g) or fnmatch.fnmatch(path, "*/" + g) for g in globs)
 
 
 def _fail(message: str) -> int:
@@ -119,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.paths:
         return _fail("no PATH given (try: fazhi-check seeds/)")
 
-    files = expand(args.paths)
+    files = expand(args.paths, args.exclude)
     if not files:
         print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
     options = dict(
@@ -132,8 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang=args.lang,
         encoding=args.encoding,
     )
+    shown_stdin = args.stdin_filename or "-"
     paths = sorted(set(files))  # sorted by file, once each
-    results = [_check(path, options) for path in _with_progress(paths, sys.stderr)]
+    results = [_check(path, shown_stdin, args.max_size, options) for path in _with_progress(paths, sys.stderr)]
     status = _emit(_report(results, args, selected), args.output)
     if status != EXIT_OK or args.exit_zero:
         return status
@@ -173,10 +201,11 @@ def _with_progress(paths: list[str], stream):
     return tqdm(paths, file=stream, unit="file", leave=False)
 
 
-def _check(path: str, options: dict) -> Result:
+def _check(path: str, shown_stdin: str, max_bytes: int, options: dict) -> Result:
     if path == "-":
-        return check_bytes(sys.stdin.buffer.read(), path="-", **options)
-    return check_file(path, **options)
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return check_bytes(data, path=shown_stdin, max_bytes=max_bytes, **options)
+    return check_file(path, max_bytes=max_bytes, **options)
 
 
 def _emit(text: str, output: str | None) -> int:

@@ -72,7 +72,7 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         line, column, end_line, end_column, evidence = 1, 1, 1, 1, None
     else:
         line, column = doc.index.position(hit.start)
-        end_line, end_column = doc.index.position(hit.end)
+        end_line, end_column = doc.index.end_position(hit.end) if hit.end > hit.start else (line, column)
         evidence = doc.text[hit.start : hit.end] or None
     fix = Fix(line, column, end_line, end_column, hit.replacement) if hit.replacement is not None else None
     return Finding(

@@ -192,9 +192,14 @@ class Document:
 
 
 def build_document(
-    text: str, vocabulary: Vocabulary, year: int | None = None, published: datetime.date | None = None
+    text: str,
+    vocabulary: Vocabulary,
+    year: int | None = None,
+    published: datetime.date | None = None,
+    index: LineIndex | None = None,
 ) -> Document:
-    """Read ``text`` (original, any line breaks) into a Document."""
+    """Read ``text`` (original, any line breaks) into a Document; ``index`` maps its offsets to
+    positions when they are not its own (a Markdown file's text without its markup)."""
     normalized = normalize(text)
     lines = parse_outline(normalized)
     block_end, title_at = _title_block_end(lines, vocabulary)
@@ -211,7 +216,7 @@ def build_document(
     return Document(
         text=text,
         normalized=normalized,
-        index=LineIndex(text),
+        index=index or LineIndex(text),
         lines=lines,
         body_start=block_end,
         title=title,

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".docx")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Formats clerks often have that this version cannot read yet: say so instead of "binary file".
-_NOT_YET = {
-    ".doc": "Word 97-2003 文档",
-    ".wps": "WPS 文档",
-    ".pdf": "PDF 文件",
-    ".html": "网页",
-    ".htm": "网页",
-    ".odt": "OpenDocument 文档",
-    ".rtf": "RTF 文档",
-}
+_NOT_YET = {".pdf": "PDF 文件", ".html": "网页", ".htm": "网页"}
+# Office formats that LibreOffice converts to .docx where it is installed.
+CONVERTIBLE = {".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档"}
+SUPPORTED_SUFFIXES = (".txt", ".docx", *MARKDOWN_SUFFIXES, *CONVERTIBLE)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -39,18 +36,33 @@ class ReadError(Exception):
 
 @dataclass(frozen=True)
 class SourceText:
+    """The text to check, and how it maps back to the file."""
+
     text: str
-    encoding: str  # the text encoding, or "docx" for a Word document
+    encoding: str | None  # the text encoding, or "docx" for a Word document
     paragraphs: bool = False  # lines are a Word document's paragraphs (findings quote them)
+    original: str | None = None  # the file's text, when ``text`` was made from it by deleting markup
+    offsets: list[int] | None = field(default=None, repr=False)  # text offset -> offset in ``original``
 
 
 def decode_source(data: bytes, path: str, encoding: str | None = None) -> SourceText:
     """Bytes of the file at ``path`` as text: a Word document by its paragraphs, else decoded text."""
-    if path.lower().endswith(".docx"):
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".docx" or suffix in CONVERTIBLE:
         from .wordfile import read_docx
 
+        if suffix in CONVERTIBLE:
+            from .convert import convert_to_docx
+
+            data = convert_to_docx(data, suffix, CONVERTIBLE[suffix])
         return SourceText(read_docx(data), "docx", paragraphs=True)
-    return decode(data, encoding)
+    source = decode(data, encoding)
+    if suffix in MARKDOWN_SUFFIXES:
+        from .markdown import strip_markdown
+
+        text, offsets = strip_markdown(source.text)
+        return SourceText(text, source.encoding, original=source.text, offsets=offsets)
+    return source
 
 
 def decode(data: bytes, encoding: str | None = None) -> SourceText:
@@ -84,16 +96,24 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
                 f"UTF-8 文件已损坏：第 {e.start + 1} 个字节起有无法解码的字节",
                 f"damaged UTF-8: undecodable bytes from byte {e.start + 1}",
             ) from None
-        try:
-            text, name = data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            raise ReadError(
-                f"无法识别编码：既不是 UTF-8 也不是 GB18030（第 {e.start + 1} 个字节起无法解码）；可用 --encoding 指定",
-                f"unknown encoding: neither UTF-8 nor GB18030 (from byte {e.start + 1}); name it with --encoding",
-            ) from None
+        text, name = _legacy_chinese(data, e.start)
     if _mostly_control(text):
         raise ReadError("二进制文件（含大量控制字符），不是文本", "a binary file (many control characters), not text")
     return SourceText(text, name)
+
+
+def _legacy_chinese(data: bytes, utf8_error_at: int) -> tuple[str, str]:
+    """GB18030 (a superset of GBK and GB2312), else Big5 (Traditional Chinese) where the bytes are not
+    valid GB18030. Nothing is guessed from statistics: strict decoding decides."""
+    for name in ("gb18030", "big5"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(
+        f"无法识别编码：不是 UTF-8、GB18030 或 Big5（第 {utf8_error_at + 1} 个字节起无法解码）；可用 --encoding 指定",
+        f"unknown encoding: not UTF-8, GB18030 or Big5 (from byte {utf8_error_at + 1}); name it with --encoding",
+    )
 
 
 def _damaged_utf8(data: bytes) -> bool:
@@ -114,21 +134,30 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
             f"{suffix} files are not read yet: save it as .docx or plain text (.txt) and check that",
         )
     try:
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise ReadError("这是一个文件夹，不是文件", "a folder, not a file")
-        size = os.path.getsize(path)
-        if size > max_bytes:
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("不是普通文件（设备、管道或套接字），未读取", "not a regular file (a device, pipe or socket)")
+        if info.st_size > max_bytes:
             raise ReadError(
-                f"文件过大（{size} 字节，上限 {max_bytes} 字节）", f"too large ({size} bytes, limit {max_bytes})"
+                f"文件过大（{info.st_size} 字节，上限 {max_bytes} 字节，可用 --max-size 调整）",
+                f"too large ({info.st_size} bytes, limit {max_bytes}; see --max-size)",
             )
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise ReadError("符号链接指向的文件不存在", "a symbolic link to a file that does not exist") from None
         raise ReadError("文件不存在", "no such file") from None
     except PermissionError:
         raise ReadError("没有读取权限", "permission denied") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise ReadError("符号链接循环（链接最终指向自身），未读取", "a symbolic link loop") from None
         raise ReadError(f"无法读取：{e.strerror or e}", f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:  # it grew while being read
+        raise ReadError(f"文件过大（上限 {max_bytes} 字节）", f"too large (limit {max_bytes} bytes)")
     return decode_source(data, path, encoding)
 
 

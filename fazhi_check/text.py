@@ -41,3 +41,32 @@ class LineIndex:
         """Start and end offsets (line break excluded) of 1-based line ``number``."""
         i = max(1, min(number, len(self.starts))) - 1
         return self.starts[i], self.ends[i]
+
+    def end_position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) just after a span that ends (exclusive) at ``offset``."""
+        return self.position(offset)
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of 1-based (line, column)."""
+        return self.starts[max(1, min(line, len(self.starts))) - 1] + column - 1
+
+
+class MappedIndex(LineIndex):
+    """The index of a text made from another by deleting characters (Markdown markup): it takes
+    offsets of the made text and gives positions in the original, whose line breaks it kept."""
+
+    __slots__ = ("original", "offsets")
+
+    def __init__(self, text: str, original: str, offsets: list[int]) -> None:
+        super().__init__(text)
+        self.original, self.offsets = LineIndex(original), offsets
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.original.position(self.offsets[max(0, min(offset, self.length))])
+
+    def end_position(self, offset: int) -> tuple[int, int]:
+        offset = max(1, min(offset, self.length))
+        return self.original.position(self.offsets[offset - 1] + 1)
+
+    def offset(self, line: int, column: int) -> int:
+        return self.original.offset(line, column)

@@ -19,6 +19,14 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc) and WPS files
 _XML_PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+# numFmts that count 一 二 … 十 十一 (Word and LibreOffice write different ones for the same numerals)
+_COUNTING = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "japaneseCounting",
+}
 _UPPER_CN = "零壹贰叁肆伍陆柒捌玖"
 
 
@@ -242,8 +250,10 @@ class _Numbering:
 
 def _format(n: int, fmt: str) -> str:
     """A counter in a numFmt of WordprocessingML."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    if fmt in _COUNTING:
         return to_chinese_number(n) if 0 <= n < 100 else str(n)
+    if fmt == "ideographEnclosedCircle" and 1 <= n <= 10:
+        return chr(0x3220 + n - 1)  # ㈠
     if fmt == "ideographDigital":
         return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt == "chineseLegalSimplified" and 0 <= n < 10:

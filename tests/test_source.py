@@ -63,4 +63,4 @@ def test_symlink_loop(tmp_path):
     loop.symlink_to(loop)
     with pytest.raises(ReadError) as e:
         read_path(str(loop))
-    assert e.value.reason.startswith("无法读取")
+    assert e.value.reason == "符号链接循环（链接最终指向自身），未读取"

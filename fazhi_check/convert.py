@@ -1,0 +1,60 @@
+"""Old office formats (.doc, .wps, .odt, .rtf) -> .docx through LibreOffice, where it is installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .source import ReadError
+
+TIMEOUT = 120  # seconds for one conversion; LibreOffice's cold start alone takes a few
+# how each format's files begin: .doc and WPS files are OLE compound files, .odt a zip, RTF text
+_MAGIC = {".doc": b"\xd0\xcf\x11\xe0", ".wps": b"\xd0\xcf\x11\xe0", ".odt": b"PK\x03\x04", ".rtf": b"{\\rtf"}
+
+
+def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:
+    """``data`` (a file ending in ``suffix``) converted by ``soffice --headless`` in a temporary
+    folder; ReadError says how to convert by hand where LibreOffice is missing or fails."""
+    by_hand = "请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再检查"
+    if not data.startswith(_MAGIC[suffix]):
+        raise ReadError(
+            f"不是有效的{kind}（文件已损坏或其实是其他格式）", f"not a valid {suffix} file (damaged or another format)"
+        )
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ReadError(
+            f"{kind}（{suffix}）需先转换：{by_hand}（装有 LibreOffice 时本工具会自动转换）",
+            f"{suffix} files need converting: open it in Word or WPS and save it as .docx "
+            "(with LibreOffice installed, fazhi-check converts it itself)",
+        )
+    with tempfile.TemporaryDirectory(prefix="fazhi-check-") as tmp:
+        source = Path(tmp, "draft" + suffix)
+        source.write_bytes(data)
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+        except subprocess.TimeoutExpired:
+            raise ReadError(
+                f"LibreOffice 转换{kind}超时（{TIMEOUT} 秒）；{by_hand}", f"LibreOffice timed out converting it; save it as .docx"
+            ) from None
+        except OSError as e:
+            raise ReadError(f"无法运行 LibreOffice（{e.strerror or e}）；{by_hand}", "cannot run LibreOffice") from None
+        converted = Path(tmp, "draft.docx")
+        if not converted.is_file():
+            raise ReadError(
+                f"LibreOffice 无法转换此{kind}（文件可能已损坏）；{by_hand}",
+                "LibreOffice could not convert it (the file may be damaged); save it as .docx",
+            )
+        return converted.read_bytes()
