@@ -121,9 +121,7 @@ def check_bytes(
     return _check_source(source, path, kwargs)
 
 
-def check_file(
-    path: str | os.PathLike, encoding: str | None = None, max_bytes: int = MAX_BYTES, **kwargs
-) -> Result:
+def check_file(path: str | os.PathLike, encoding: str | None = None, max_bytes: int = MAX_BYTES, **kwargs) -> Result:
     """Read and check one file; a file that cannot be read gives a Result holding FZ001."""
     shown = os.fspath(path)
     try:

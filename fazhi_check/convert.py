@@ -47,7 +47,8 @@ def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:
             subprocess.run(command, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, check=False)
         except subprocess.TimeoutExpired:
             raise ReadError(
-                f"LibreOffice 转换{kind}超时（{TIMEOUT} 秒）；{by_hand}", f"LibreOffice timed out converting it; save it as .docx"
+                f"LibreOffice 转换{kind}超时（{TIMEOUT} 秒）；{by_hand}",
+                "LibreOffice timed out converting it; save it as .docx",
             ) from None
         except OSError as e:
             raise ReadError(f"无法运行 LibreOffice（{e.strerror or e}）；{by_hand}", "cannot run LibreOffice") from None

@@ -138,7 +138,9 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
         if stat.S_ISDIR(info.st_mode):
             raise ReadError("这是一个文件夹，不是文件", "a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError("不是普通文件（设备、管道或套接字），未读取", "not a regular file (a device, pipe or socket)")
+            raise ReadError(
+                "不是普通文件（设备、管道或套接字），未读取", "not a regular file (a device, pipe or socket)"
+            )
         if info.st_size > max_bytes:
             raise ReadError(
                 f"文件过大（{info.st_size} 字节，上限 {max_bytes} 字节，可用 --max-size 调整）",

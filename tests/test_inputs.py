@@ -180,12 +180,16 @@ def test_doc_without_libreoffice_says_how_to_convert(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     result = fazhi_check.check_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, path="草稿.wps")
     (finding,) = result.findings
-    assert finding.code == "FZ001" and "另存为”Word 文档（.docx）" in finding.message and "LibreOffice" in finding.message
+    assert (
+        finding.code == "FZ001" and "另存为”Word 文档（.docx）" in finding.message and "LibreOffice" in finding.message
+    )
 
 
 def test_file_that_is_no_doc_is_not_handed_to_libreoffice():
     result = fazhi_check.check_bytes("关于2024年法治政府建设情况的报告".encode(), path="草稿.doc")
-    assert [f.message for f in result.findings] == ["无法读取文件：不是有效的Word 97-2003 文档（文件已损坏或其实是其他格式）"]
+    assert [f.message for f in result.findings] == [
+        "无法读取文件：不是有效的Word 97-2003 文档（文件已损坏或其实是其他格式）"
+    ]
 
 
 def _to_doc(docx: bytes, tmp_path) -> bytes:
@@ -295,5 +299,7 @@ def test_the_folder_a_new_user_tries(capsys, tmp_path):
     for name in ("utf8.txt", "gb18030.txt", "utf16.txt", "draft.md"):
         assert {(f["code"], f["line"]) for f in files[name]["findings"] if f["severity"] != "info"} == usual, name
     assert [f["code"] for f in files["old.wps"]["findings"]] == ["FZ001"]
-    assert [f["message"] for f in files["loop.txt"]["findings"]] == ["无法读取文件：符号链接循环（链接最终指向自身），未读取"]
+    assert [f["message"] for f in files["loop.txt"]["findings"]] == [
+        "无法读取文件：符号链接循环（链接最终指向自身），未读取"
+    ]
     assert [f["code"] for f in files["empty.txt"]["findings"]] == ["FZ002"]
