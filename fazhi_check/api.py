@@ -78,6 +78,7 @@ class Result:
             "encoding": self.encoding,
             "issuer": doc.issuer if doc else None,
             "date": doc.date.isoformat() if doc and doc.date else None,
+            "published": doc.published.isoformat() if doc and doc.published else None,
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -134,7 +135,8 @@ def check_file(path: str | os.PathLike, encoding: str | None = None, max_bytes: 
 def _check_source(source: SourceText, path: str, kwargs: dict) -> Result:
     pack = kwargs.get("rules") or load_rules()
     index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
-    doc = build_document(source.text, pack.vocabulary, kwargs.get("year"), kwargs.get("published"), index)
+    published = kwargs.get("published") or source.published
+    doc = build_document(source.text, pack.vocabulary, kwargs.get("year"), published, index)
     result = _run(Subject(doc), path, source.encoding, pack, kwargs)
     if source.offsets:  # Markdown: a fix across deleted markup would delete the markup too
         kept = tuple(f if f.fix is None or _spans_no_markup(f, doc) else replace(f, fix=None) for f in result.findings)
@@ -143,6 +145,9 @@ def _check_source(source: SourceText, path: str, kwargs: dict) -> Result:
         lines = source.text.split("\n")
         quoted = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in result.findings)
         result = replace(result, findings=quoted)
+    if source.pages:
+        paged = tuple(replace(f, page=source.pages[min(f.line, len(source.pages)) - 1]) for f in result.findings)
+        result = replace(result, findings=paged)
     return result
 
 

@@ -36,6 +36,7 @@ class Finding:
     references: tuple[str, ...] = ()
     fix: Fix | None = None
     paragraph: str | None = None  # a Word paragraph's first characters: Word shows no paragraph numbers
+    page: int | None = None  # a PDF's page
 
     @property
     def sort_key(self) -> tuple:

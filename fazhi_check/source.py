@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime
 import errno
 import os
 import stat
@@ -10,11 +11,10 @@ from dataclasses import dataclass, field
 
 MAX_BYTES = 50 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# Formats clerks often have that this version cannot read yet: say so instead of "binary file".
-_NOT_YET = {".pdf": "PDF 文件", ".html": "网页", ".htm": "网页"}
+WEB_SUFFIXES = (".html", ".htm")
 # Office formats that LibreOffice converts to .docx where it is installed.
 CONVERTIBLE = {".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档"}
-SUPPORTED_SUFFIXES = (".txt", ".docx", *MARKDOWN_SUFFIXES, *CONVERTIBLE)
+SUPPORTED_SUFFIXES = (".txt", ".docx", *MARKDOWN_SUFFIXES, *CONVERTIBLE, ".pdf", *WEB_SUFFIXES)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -43,6 +43,8 @@ class SourceText:
     paragraphs: bool = False  # lines are a Word document's paragraphs (findings quote them)
     original: str | None = None  # the file's text, when ``text`` was made from it by deleting markup
     offsets: list[int] | None = field(default=None, repr=False)  # text offset -> offset in ``original``
+    pages: list[int] | None = field(default=None, repr=False)  # a PDF: the page of each line
+    published: datetime.date | None = None  # a web page's publication date
 
 
 def decode_source(data: bytes, path: str, encoding: str | None = None) -> SourceText:
@@ -56,6 +58,16 @@ def decode_source(data: bytes, path: str, encoding: str | None = None) -> Source
 
             data = convert_to_docx(data, suffix, CONVERTIBLE[suffix])
         return SourceText(read_docx(data), "docx", paragraphs=True)
+    if suffix == ".pdf":
+        from .pdffile import read_pdf
+
+        pdf = read_pdf(data)
+        return SourceText(pdf.text, "pdf", pages=pdf.pages)
+    if suffix in WEB_SUFFIXES:
+        from .webpage import read_html
+
+        page = read_html(data, encoding)
+        return SourceText(page.text, page.encoding, published=page.published)
     source = decode(data, encoding)
     if suffix in MARKDOWN_SUFFIXES:
         from .markdown import strip_markdown
@@ -126,13 +138,6 @@ def _damaged_utf8(data: bytes) -> bool:
 
 def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read and decode a file; every failure becomes a ReadError with a reason."""
-    suffix = os.path.splitext(path)[1]
-    kind = _NOT_YET.get(suffix.lower())
-    if kind:
-        raise ReadError(
-            f"暂不支持{kind}（{suffix}），请另存为 Word 文档（.docx）或纯文本（.txt）后再检查",
-            f"{suffix} files are not read yet: save it as .docx or plain text (.txt) and check that",
-        )
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):

@@ -211,15 +211,12 @@ def test_unusable_rule_files(capsys, tmp_path, content, where):
     assert code == 2 and "odd.yaml" in err and where in err
 
 
-def test_formats_not_read_yet_say_how_to_proceed(capsys, tmp_path):
+def test_a_cut_pdf_says_it_is_damaged(capsys, tmp_path):
     path = tmp_path / "草稿.pdf"
     path.write_bytes(b"%PDF-1.7\n")
     code, out, _ = run(capsys, str(path))
     assert code == 1
-    assert (
-        "FZ001 [error] 无法读取文件：暂不支持PDF 文件（.pdf），请另存为 Word 文档（.docx）或纯文本（.txt）后再检查"
-        in out
-    )
+    assert "FZ001 [error] 无法读取文件：PDF 文件已损坏，无法读取" in out
 
 
 def test_a_cut_docx_says_it_is_damaged(capsys, tmp_path):
