@@ -43,6 +43,15 @@ class Result:
     findings: tuple[Finding, ...]
 
     @property
+    def text(self) -> str | None:
+        """The text that positions count in: the file's own (a Markdown file with its markup), a Word
+        document's paragraphs, a PDF's re-flowed lines."""
+        doc = self.document
+        if doc is None:
+            return None
+        return getattr(doc.index, "original_text", doc.text)
+
+    @property
     def report_year(self) -> int | None:
         return self.document.report_year if self.document else None
 

@@ -17,7 +17,7 @@ from .rulebook import Rule, RuleFileError, load_rules
 from .source import MAX_BYTES, SUPPORTED_SUFFIXES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "github", "summary", "csv")
+FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
 PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a terminal
 
 
@@ -52,8 +52,10 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="text",
-        help="text (default), json, sarif, github (Actions annotations), summary (one row per file), csv",
+        help="text (default), json, sarif, github (Actions annotations), summary (one row per file), csv, "
+        "html (one self-contained page with a verdict; use -o)",
     )
+    p.add_argument("--outline", action="store_true", help="print the outline as fazhi-check understood it")
     p.add_argument("--statistics", action="store_true", help="print how often each rule fired instead of findings")
     p.add_argument(
         "--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups"
@@ -162,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     shown_stdin = args.stdin_filename or "-"
     paths = sorted(set(files))  # sorted by file, once each
     results = [_check(path, shown_stdin, args.max_size, options) for path in _with_progress(paths, sys.stderr)]
+    if args.outline:  # a look at how the report was read, not a check: it does not fail
+        from .formatters import format_outline
+
+        return _emit(format_outline(results, args.lang), args.output)
     status = _emit(_report(results, args, selected), args.output)
     if status != EXIT_OK or args.exit_zero:
         return status
@@ -175,6 +181,10 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
         from .formatters import format_statistics
 
         return format_statistics(results)
+    if args.format == "html":
+        from .htmlreport import format_html
+
+        return format_html(results, rules, __version__, args.lang)
     if args.format == "sarif":
         from .sarif import format_sarif
 

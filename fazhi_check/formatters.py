@@ -86,3 +86,50 @@ def format_statistics(results: Sequence[Result]) -> str:
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     return "".join(f"{n:>{width}}  {code}  {name} [{severity}]\n" for (code, name, severity), n in rows)
+
+
+def format_outline(results: Sequence[Result], lang: str = "zh") -> str:
+    """The outline as fazhi-check understood it: title, issuer, date, report year and where it came
+    from, then each level-1 part (numeral, kind and how it was recognised, year, sub-headings) and
+    each folded part, so a clerk or rule author can see why a part was or was not recognised."""
+    zh = lang == "zh"
+    how = {
+        "heading": ("标题写明", "named by its heading"),
+        "body": ("标题提示、正文确认", "heading hint confirmed by the body"),
+        "position": ("按位置推定", "from its position"),
+        None: ("未识别", "not recognised"),
+    }
+    out = []
+    for result in results:
+        doc = result.document
+        out.append(f"== {result.path}")
+        if doc is None or not doc.lines:
+            out.append("   " + (result.findings[0].message if result.findings else "(empty)"))
+            continue
+        source = doc.report_year_source or "-"
+        fields = (
+            ("标题", "title", result.title),
+            ("发文机关", "issuer", doc.issuer),
+            ("成文日期", "date", doc.date.isoformat() if doc.date else None),
+            ("公开日期", "published", doc.published.isoformat() if doc.published else None),
+            ("报告年度", "report year", f"{doc.report_year}（{source}）" if doc.report_year else None),
+            ("安排年份", "plan year", doc.plan_year.value if doc.plan_year else None),
+            ("年度报告", "annual report", ("是" if zh else "yes") if doc.is_annual_report else ("否" if zh else "no")),
+        )
+        for name_zh, name_en, value in fields:
+            out.append(f"   {name_zh if zh else name_en}: {value if value is not None else '-'}")
+        for part in doc.parts:
+            h = part.heading
+            kinds = "+".join(k for k in (part.kind, *part.also) if k) or "-"
+            recognised = how[part.kind_source][0 if zh else 1]
+            year = f" {part.year.value}" if part.year else ""
+            heading = doc.text[h.marker_start : h.end].strip()
+            out.append(f"   {h.line.number:>4}  [{h.numeral or '·'}] {kinds} ({recognised}){year}  {heading}")
+            for sub in part.subheadings:
+                out.append(
+                    f"   {sub.line.number:>4}      [{sub.numeral or '·'}] {doc.text[sub.marker_start : sub.end].strip()}"
+                )
+        for fold in doc.folds:
+            where = doc.text[fold.start : fold.end]
+            out.append(f"   {fold.line:>4}  {'并入' if zh else 'folded'}: {fold.kind} ({fold.via})  {where}")
+    return "\n".join(out) + "\n"

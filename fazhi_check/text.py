@@ -55,11 +55,11 @@ class MappedIndex(LineIndex):
     """The index of a text made from another by deleting characters (Markdown markup): it takes
     offsets of the made text and gives positions in the original, whose line breaks it kept."""
 
-    __slots__ = ("original", "offsets")
+    __slots__ = ("original", "original_text", "offsets")
 
     def __init__(self, text: str, original: str, offsets: list[int]) -> None:
         super().__init__(text)
-        self.original, self.offsets = LineIndex(original), offsets
+        self.original, self.original_text, self.offsets = LineIndex(original), original, offsets
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.original.position(self.offsets[max(0, min(offset, self.length))])
