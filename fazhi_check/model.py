@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from .numerals import YearMention, chinese_number, parse_date, strip_trailing_date, years
+from .numerals import YearMention, chinese_number, parse_date, parse_published, strip_trailing_date, years
 from .outline import Line, parse_outline
 from .text import LineIndex, normalize
 from .vocabulary import Vocabulary
@@ -205,7 +205,10 @@ def build_document(
     block_end, title_at = _title_block_end(lines, vocabulary)
     title = _title(lines, title_at, vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
-    date_line = _date_line(lines, vocabulary) or next((ln for ln in lines[:block_end] if parse_date(ln.text)), None)
+    date_line = _date_line(lines, vocabulary) or next(
+        (ln for ln in lines[:block_end] if _is_title_trailer(ln, vocabulary) and parse_date(ln.text)), None
+    )  # not a web page's clock ("某某区人民政府 2019年12月3日星期二")
+    published = published or next((d for ln in lines[:block_end] if (d := parse_published(ln.text))), None)
     parts = _classify(_parts(lines[block_end:], vocabulary, date_line), vocabulary)
     parts = tuple(_with_plan_year(p, vocabulary) for p in parts)
     title_year = next((y for ln in title.lines if (y := _first_year(ln.text, ln.start))), None) if title else None
@@ -307,7 +310,8 @@ def _date_line(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Line | None:
 
 
 def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
-    """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix."""
+    """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix (an
+    organ, or a region whose government reports: "静海区2023年度法治政府建设情况报告")."""
     title_lines = title.lines if title else ()
     before_title = [ln for ln in lines[:block_end] if ln not in title_lines]
     closing = list(reversed(lines[-3:]))
@@ -316,7 +320,7 @@ def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
             return strip_trailing_date(text[line.start : line.end].strip())
     if title:
         m = re.match(r"(?:关于)?(.{2,30}?)(?:关于|\d{4}|[〇○零一二三四五六七八九]{4}|法治)", title.text)
-        if m and vocabulary.organ.search(m.group(1).strip()):
+        if m and vocabulary.title_issuer.search(m.group(1).strip()):
             return m.group(1).strip()
     return None
 

@@ -39,6 +39,7 @@ class Vocabulary:
     plan_sentence: re.Pattern
     subject: re.Pattern
     subject_per_mille: float
+    title_issuer: re.Pattern
 
     @classmethod
     def from_dict(cls, data: dict) -> "Vocabulary":
@@ -63,6 +64,7 @@ class Vocabulary:
             re.compile(data["plan_sentence"]),
             re.compile(data["subject"]),
             data["subject_per_mille"],
+            re.compile(data["title_issuer"]),
         )
 
     def heading_kinds(self, title: str) -> tuple[str, ...]:

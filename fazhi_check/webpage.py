@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .numerals import parse_published
 from .source import ReadError, decode
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select", "button")
@@ -46,10 +47,6 @@ _BLOCKS = {
     "th",
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PUBLISHED = re.compile(
-    r"(?:发布时间|发布日期|发文日期|发布于|时间|日期)\s*[:：]?\s*"
-    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
-)
 _META_DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _META_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "date")
 
@@ -188,8 +185,7 @@ def _meta_date(root) -> datetime.date | None:
 
 
 def _text_date(root) -> datetime.date | None:
-    m = _PUBLISHED.search(root.text_content())
-    return _date(*m.groups()) if m else None
+    return parse_published(root.text_content())
 
 
 def _date(year: str, month: str, day: str) -> datetime.date | None:

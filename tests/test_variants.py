@@ -266,3 +266,23 @@ def test_one_half_width_level2_marker_among_full_width_ones():
     text = SEED["000"].replace("（三）持续", "(三)持续", 1)
     assert _at(text, "FZ305") == [23]
     assert _at(SEED["000"], "FZ305") == []
+
+
+def test_text_copied_from_a_web_page_with_its_clock_and_publication_line():
+    """A county's page copied as text: the site's clock is no date of writing; 发布时间 is the publication
+    date (late here: FZ208); a title that starts with a region names the issuer."""
+    body = SEED["003"].split("\n", 2)[2]  # the seed without its issuer and title lines
+    text = (
+        "某某县人民政府 2019年12月3日星期二\n\n无障碍 简体| 繁体\n\n"
+        "某某县2024年度法治政府建设情况报告\n来源:某某县司法局 发布时间:2025-04-08 09:18\n\n"
+        "某某县2024年度法治政府建设情况报告\n\n" + body
+    )
+    result = fazhi_check.check_text(text)
+    assert result.document.date is None and result.document.published.isoformat() == "2025-04-08"
+    assert result.document.issuer == "某某县" and result.report_year == 2024
+    assert _at(text, "FZ208") == [8] and _at(text, "FZ206") == [] and _at(text, "FZ207") == []  # 8: the title
+
+
+def test_a_title_starting_with_our_district_names_no_issuer():
+    text = "全区2024年法治政府建设情况报告\n" + SEED["003"].split("\n", 2)[2]
+    assert fazhi_check.check_text(text).document.issuer is None
