@@ -31,6 +31,7 @@ _RUN_IN_H1 = re.compile(r"(?<=[。！？!?；;：:])[ \t]*([一二三四五六�
 _ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
 _RUN_IN_ITEM = re.compile(r"(?:(?<=[\u4e00-\u9fff]{4})|(?<=[:：,，]))一是(?=[^\n]{10})")
+_RUN_IN_TITLE = re.compile(r"[ \t]*[^。；;!！?？:：,，\n]{4,80}?报告(?:[ \t]*\([^()\n]{1,20}\))?(?=\S)")
 _OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
 _HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
 
@@ -201,7 +202,7 @@ def build_document(
     """Read ``text`` (original, any line breaks) into a Document; ``index`` maps its offsets to
     positions when they are not its own (a Markdown file's text without its markup)."""
     normalized = normalize(text)
-    lines = parse_outline(normalized)
+    lines = _split_run_in_title(parse_outline(normalized), vocabulary)
     block_end, title_at = _title_block_end(lines, vocabulary)
     title = _title(lines, title_at, vocabulary)
     opening = lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
@@ -240,6 +241,20 @@ def build_document(
 
 
 # -- title block -------------------------------------------------------------------------------
+
+
+def _split_run_in_title(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[Line, ...]:
+    """A web copy that lost its line breaks runs the title into the opening ("某县2025年度法治政府建设
+    情况报告2025年，全县…"): where the first line starts with a title naming the subject, the title
+    becomes a line of its own (same line number, its own offset)."""
+    if not lines or lines[0].kind != "text":
+        return lines
+    first = lines[0]
+    m = _RUN_IN_TITLE.match(first.text)
+    if not m or not vocabulary.title.search(m.group()):
+        return lines
+    title = Line("title", first.number, first.start, first.text[: m.end()])
+    return (title, Line("text", first.number, first.start + m.end(), first.text[m.end() :]), *lines[1:])
 
 
 def _is_sentence(line: Line) -> bool:

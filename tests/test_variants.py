@@ -286,3 +286,12 @@ def test_text_copied_from_a_web_page_with_its_clock_and_publication_line():
 def test_a_title_starting_with_our_district_names_no_issuer():
     text = "全区2024年法治政府建设情况报告\n" + SEED["003"].split("\n", 2)[2]
     assert fazhi_check.check_text(text).document.issuer is None
+
+
+def test_web_copy_whose_title_runs_into_the_opening():
+    text = "某某县2024年度法治政府建设情况报告" + SEED["003"].split("\n", 2)[2].replace("\n", "")
+    result = fazhi_check.check_text(text)
+    assert result.title == "某某县2024年度法治政府建设情况报告" and result.document.issuer == "某某县"
+    assert (result.report_year, result.document.report_year_source) == (2024, "title")
+    assert "FZ301" not in {f.code for f in result.findings}
+    assert [s.kind for s in result.sections] == [s.kind for s in fazhi_check.check_text(SEED["003"]).sections]
