@@ -17,3 +17,12 @@ def pack():
 
 def seed_files():
     return sorted(SEEDS.glob("*.txt"))
+
+
+def run(capsys, *argv):
+    """The command line run in-process: (exit status, stdout, stderr)."""
+    from fazhi_check.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -11,16 +11,9 @@ from jsonschema import Draft202012Validator
 
 import fazhi_check
 
-from conftest import ROOT, SEEDS
-from fazhi_check.cli import main
+from conftest import ROOT, SEEDS, run
 
 SCHEMA = json.loads((ROOT / "fazhi_check" / "schemas" / "output.schema.json").read_text("utf-8"))
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_seeds_folder_text_report(capsys):
@@ -211,20 +204,19 @@ def test_unusable_rule_files(capsys, tmp_path, content, where):
     assert code == 2 and "odd.yaml" in err and where in err
 
 
-def test_a_cut_pdf_says_it_is_damaged(capsys, tmp_path):
-    path = tmp_path / "草稿.pdf"
-    path.write_bytes(b"%PDF-1.7\n")
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("草稿.pdf", b"%PDF-1.7\n", "PDF 文件已损坏，无法读取"),
+        ("草稿.docx", b"PK\x03\x04\x00\x00", "不是有效的 Word 文档：文件已损坏、不完整，或其实是其他格式"),
+    ],
+)
+def test_a_cut_file_says_it_is_damaged(capsys, tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
     code, out, _ = run(capsys, str(path))
     assert code == 1
-    assert "FZ001 [error] 无法读取文件：PDF 文件已损坏，无法读取" in out
-
-
-def test_a_cut_docx_says_it_is_damaged(capsys, tmp_path):
-    path = tmp_path / "草稿.docx"
-    path.write_bytes(b"PK\x03\x04\x00\x00")
-    code, out, _ = run(capsys, str(path))
-    assert code == 1
-    assert "FZ001 [error] 无法读取文件：不是有效的 Word 文档：文件已损坏、不完整，或其实是其他格式" in out
+    assert f"FZ001 [error] 无法读取文件：{reason}" in out
 
 
 def test_huge_blank_and_single_line_inputs(capsys, tmp_path):

@@ -10,19 +10,12 @@ import sys
 import pytest
 
 import fazhi_check
-from conftest import seed_files
+from conftest import run, seed_files
 from docx_fixtures import report_docx
 from fazhi_check import source
-from fazhi_check.cli import main
 
 SEEDS = {p.name[:3]: p for p in seed_files()}
 SOFFICE = shutil.which("soffice")
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _json(capsys, *argv):
