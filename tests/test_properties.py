@@ -144,3 +144,52 @@ def test_pdf_hard_wrapped_seeds_keep_sections_and_findings(i, width, page_every)
     assert [s.kind for s in wrapped.sections] == [s.kind for s in original.sections]
     assert _codes(wrapped) == _codes(original)
     assert wrapped.report_year == original.report_year
+
+
+_MARKUP = st.sampled_from(["# ", "## ", "**", "*", "- ", "> ", "`", "[链接](http://x)", "![图](a.png)", "| ", "\\*"])
+MARKDOWNISH = st.lists(
+    st.lists(st.one_of(st.sampled_from(_HEADINGS), _MARKUP, st.text(max_size=8)), max_size=6).map("".join), max_size=20
+).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKDOWNISH)
+def test_markdown_positions_point_into_the_file(text):
+    result = fazhi_check.check_bytes(text.encode("utf-8"), path="draft.md")
+    lines = _lines(text)
+    for f in result.findings:
+        assert 1 <= f.line <= f.end_line <= len(lines), f
+        assert 1 <= f.column <= len(lines[f.line - 1]) + 1 and 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1, f
+        if f.fix is not None and f.line == f.end_line:  # a fix is kept only where no markup lies in its span
+            assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.evidence, f
+
+
+def _apply_fixes(text, findings):
+    """Every fix, from the end backwards, skipping any that overlaps one already applied."""
+    index = LineIndex(text)
+    spans = sorted(
+        {
+            (
+                index.starts[f.fix.line - 1] + f.fix.column - 1,
+                index.starts[f.fix.end_line - 1] + f.fix.end_column - 1,
+                f.fix.replacement,
+            )
+            for f in findings
+            if f.fix
+        },
+        reverse=True,
+    )
+    limit = len(text) + 1
+    for start, end, replacement in spans:
+        if end <= limit:
+            text, limit = text[:start] + replacement + text[end:], start
+    return text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(SEEDS))) | REPORTISH)
+def test_fixes_never_change_the_outline(case):
+    """Parts, their kinds and numerals stay; only a year fix (FZ201/FZ202) may change a part's year."""
+    text = SEEDS[case] if isinstance(case, int) else case
+    fixed = _apply_fixes(text, fazhi_check.check_text(text).findings)
+    assert [o[:3] for o in _outline(fixed)] == [o[:3] for o in _outline(text)]
