@@ -175,10 +175,14 @@ class Document:
     def broken_lines(self) -> tuple[tuple[Line, Line], ...]:
         """Pairs of body lines where extraction broke a sentence ("…不断深" / "化。落实…"): the first is
         prose (it has a clause mark) that stops without ending its sentence, the second is plain text
-        that is not the 落款, the date or a heading."""
+        that is not the 落款, the date or a heading (also one the model found without a numeral)."""
         body = self.body_lines()
+        headings = sorted({h.line.start for p in self.parts for h in (p.heading, *p.subheadings)})
         pairs = []
         for a, b in zip(body, body[1:]):
+            later = bisect.bisect_right(headings, a.start)
+            if b.start in headings or (later < len(headings) and headings[later] < a.end):
+                continue  # b is a heading, or a web copy ran one into a: joining would move a part
             prose = a.kind == "text" or _SENTENCE_END.search(a.text.rstrip()[:-1])
             if (
                 prose
@@ -334,7 +338,10 @@ def _issuer(text, lines, block_end, title, date_line, vocabulary) -> str | None:
         if _is_organ(line, vocabulary):
             return strip_trailing_date(text[line.start : line.end].strip())
     if title:
-        m = re.match(r"(?:关于)?(.{2,30}?)(?:关于|\d{4}|[〇○零一二三四五六七八九]{4}|法治)", title.text)
+        m = re.match(
+            r"(?:关于)?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?)?(.{2,30}?)(?:关于|\d{4}|[〇○零一二三四五六七八九]{4}|法治)",
+            title.text,
+        )
         if m and vocabulary.title_issuer.search(m.group(1).strip()):
             return m.group(1).strip()
     return None
@@ -412,14 +419,15 @@ def _continues(previous: Line | None, width: int | None) -> bool:
 
 def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None, marks=None) -> bool:
     """A short unnumbered line without punctuation (``marks``: clause marks too) that starts a
-    paragraph: it may be a heading. A line broken off a sentence by extraction follows no sentence
-    end; in a PDF's text, a line as long as the wrap width starts a paragraph."""
+    paragraph: it may be a heading. A line broken off a sentence by extraction follows a line (a
+    heading's too) that ends no sentence; in a PDF's text, a line as long as the wrap width starts a
+    paragraph."""
     text = line.text.strip()
     if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or (width and len(text) >= width - 1):
         return False
     if (marks or _CLAUSE_MARK).search(text) or _ENUMERATION.match(text):
         return False
-    if previous is not None and previous.kind == "text" and not _PARAGRAPH_END.search(previous.text):
+    if previous is not None and not _PARAGRAPH_END.search(previous.text):
         return False
     if len(_CJK.findall(text)) < 4 or vocabulary.closing.search(text):
         return False

@@ -295,3 +295,8 @@ def test_web_copy_whose_title_runs_into_the_opening():
     assert (result.report_year, result.document.report_year_source) == (2024, "title")
     assert "FZ301" not in {f.code for f in result.findings}
     assert [s.kind for s in result.sections] == [s.kind for s in fazhi_check.check_text(SEED["003"]).sections]
+
+
+def test_title_that_starts_with_the_year_then_the_region():
+    text = "2020年某某区法治政府建设情况报告\n" + SEED["003"].split("\n", 2)[2]
+    assert fazhi_check.check_text(text).document.issuer == "某某区"
