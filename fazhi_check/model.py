@@ -47,6 +47,7 @@ class Heading:
     marker_end: int
     end: int  # where the heading ends: its line's end, or the first 。 of a run-in body
     title: str  # normalised heading text after the marker, up to ``end``
+    continuation: Line | None = None  # the next line, when the heading reads on into it (a PDF wrap)
 
 
 @dataclass(frozen=True)
@@ -177,16 +178,20 @@ class Document:
         prose (it has a clause mark) that stops without ending its sentence, the second is plain text
         that is not the 落款, the date or a heading (also one the model found without a numeral)."""
         body = self.body_lines()
-        headings = sorted({h.line.start for p in self.parts for h in (p.heading, *p.subheadings)})
+        all_headings = [h for p in self.parts for h in (p.heading, *p.subheadings)]
+        headings = sorted({h.line.start for h in all_headings})
+        # lines that joining would unmake: an unnumbered heading, or a heading's wrapped tail
+        keep = {h.line.start for h in all_headings if h.numeral is None}
+        keep |= {h.continuation.start for h in all_headings if h.continuation}
         pairs = []
         for a, b in zip(body, body[1:]):
             later = bisect.bisect_right(headings, a.start)
-            if b.start in headings or (later < len(headings) and headings[later] < a.end):
-                continue  # b is a heading, or a web copy ran one into a: joining would move a part
+            if b.start in headings or a.start in keep or (later < len(headings) and headings[later] < a.end):
+                continue  # b is a heading, a is unnumbered one or a wrapped tail, or holds a run-in one
             prose = a.kind == "text" or _SENTENCE_END.search(a.text.rstrip()[:-1])
             if (
                 prose
-                and (_CLAUSE_MARK.search(a.text) or len(a.text.strip()) > _HEADING_MAX)
+                and _CLAUSE_MARK.search(a.text)
                 and not _PARAGRAPH_END.search(a.text)
                 and b.kind == "text"
                 and b is not self.date_line
@@ -376,6 +381,11 @@ def _heading(line: Line, level: str) -> Heading:
     )
 
 
+def _visible(text: str) -> int:
+    """Length without whitespace: "2024 年" from a PDF is as long as "2024年"."""
+    return len(text) - sum(ch.isspace() for ch in text)
+
+
 def _marker_value(line: Line, level: str) -> int | None:
     """The number a heading line's marker gives ("三、" -> 3, "（二）" -> 2); None without one."""
     m = _MARKER[level].match(line.text)
@@ -398,7 +408,7 @@ def _part_level(lines: tuple[Line, ...]) -> str:
 
 def _wrap_width(lines: tuple[Line, ...]) -> int | None:
     """The width PDF extraction cut paragraphs at, when most long lines share one length."""
-    lengths = Counter(len(ln.text.strip()) for ln in lines if ln.kind == "text" and len(ln.text.strip()) >= 16)
+    lengths = Counter(_visible(ln.text) for ln in lines if ln.kind == "text" and _visible(ln.text) >= 16)
     if lengths:
         width, count = lengths.most_common(1)[0]
         if count >= 5 and count * 3 >= sum(lengths.values()):
@@ -412,7 +422,7 @@ def _continues(previous: Line | None, width: int | None) -> bool:
     return (
         width is not None
         and previous is not None
-        and len(previous.text.strip()) >= width - 3  # a paragraph's first line is indented
+        and _visible(previous.text) >= width - 3  # a paragraph's first line is indented
         and not _PARAGRAPH_END.search(previous.text)
     )
 
@@ -423,7 +433,7 @@ def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, wid
     heading's too) that ends no sentence; in a PDF's text, a line as long as the wrap width starts a
     paragraph."""
     text = line.text.strip()
-    if line.kind not in ("text", "title") or len(text) > _HEADING_MAX or (width and len(text) >= width - 1):
+    if line.kind not in ("text", "title") or _visible(text) > _HEADING_MAX or (width and _visible(text) >= width - 1):
         return False
     if (marks or _CLAUSE_MARK).search(text) or _ENUMERATION.match(text):
         return False
@@ -532,9 +542,9 @@ def _with_continuation(heading: Heading, body: list[Line]) -> Heading:
     if _SENTENCE_END.search(heading.line.text) or len(body) < 2:
         return heading
     rest = body[0].text.strip()
-    if body[0].kind != "text" or len(rest) > 20 or _SENTENCE_END.search(rest):
+    if body[0].kind != "text" or _visible(rest) > 20 or _SENTENCE_END.search(rest):
         return heading
-    return replace(heading, title=heading.title + rest)
+    return replace(heading, title=heading.title + rest, continuation=body[0])
 
 
 def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
