@@ -147,9 +147,6 @@ def _check_source(source: SourceText, path: str, kwargs: dict) -> Result:
     published = kwargs.get("published") or source.published
     doc = build_document(source.text, pack.vocabulary, kwargs.get("year"), published, index)
     result = _run(Subject(doc), path, source.encoding, pack, kwargs)
-    if source.offsets:  # Markdown: a fix across deleted markup would delete the markup too
-        kept = tuple(f if f.fix is None or _spans_no_markup(f, doc) else replace(f, fix=None) for f in result.findings)
-        result = replace(result, findings=kept)
     if source.paragraphs:
         lines = source.text.split("\n")
         quoted = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in result.findings)
@@ -158,14 +155,6 @@ def _check_source(source: SourceText, path: str, kwargs: dict) -> Result:
         paged = tuple(replace(f, page=source.pages[min(f.line, len(source.pages)) - 1]) for f in result.findings)
         result = replace(result, findings=paged)
     return result
-
-
-def _spans_no_markup(finding, doc) -> bool:
-    """Whether the finding's fix span holds no deleted markup (the file's span as long as the text's)."""
-    fix = finding.fix
-    index = doc.index
-    start, end = index.offset(fix.line, fix.column), index.offset(fix.end_line, fix.end_column)
-    return end - start == len(finding.evidence or "")
 
 
 def _quote(paragraph: str) -> str:

@@ -74,7 +74,8 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         line, column = doc.index.position(hit.start)
         end_line, end_column = doc.index.end_position(hit.end) if hit.end > hit.start else (line, column)
         evidence = doc.text[hit.start : hit.end] or None
-    fix = Fix(line, column, end_line, end_column, hit.replacement) if hit.replacement is not None else None
+    fixable = hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end))
+    fix = Fix(line, column, end_line, end_column, hit.replacement) if fixable else None
     return Finding(
         code=rule.code,
         name=rule.name,

@@ -46,9 +46,9 @@ class LineIndex:
         """The (line, column) just after a span that ends (exclusive) at ``offset``."""
         return self.position(offset)
 
-    def offset(self, line: int, column: int) -> int:
-        """The offset of 1-based (line, column)."""
-        return self.starts[max(1, min(line, len(self.starts))) - 1] + column - 1
+    def verbatim(self, start: int, end: int) -> bool:
+        """Whether the span stands unchanged in the file (so a fix may replace it as it is)."""
+        return True
 
 
 class MappedIndex(LineIndex):
@@ -68,5 +68,6 @@ class MappedIndex(LineIndex):
         offset = max(1, min(offset, self.length))
         return self.original.position(self.offsets[offset - 1] + 1)
 
-    def offset(self, line: int, column: int) -> int:
-        return self.original.offset(line, column)
+    def verbatim(self, start: int, end: int) -> bool:
+        """No markup was deleted inside the span: a fix across it would delete the markup too."""
+        return end <= start or self.offsets[end - 1] - self.offsets[start] == end - start - 1
