@@ -47,7 +47,6 @@ _BLOCKS = {
     "th",
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_META_DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _META_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "date")
 
 
@@ -178,18 +177,11 @@ def _meta_date(root) -> datetime.date | None:
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").lower()
         if name in _META_NAMES:
-            m = _META_DATE.search(meta.get("content") or "")
-            if m:
-                return _date(*m.groups())
+            date = parse_published(meta.get("content") or "", labelled=False)
+            if date:
+                return date
     return None
 
 
 def _text_date(root) -> datetime.date | None:
     return parse_published(root.text_content())
-
-
-def _date(year: str, month: str, day: str) -> datetime.date | None:
-    try:
-        return datetime.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
