@@ -69,7 +69,7 @@ class Result:
             Section(
                 kind=p.kind,
                 also=p.also,
-                heading=doc.text[p.heading.marker_start : p.heading.end].strip(),
+                heading=doc.heading_text(p.heading),
                 line=p.heading.line.number,
                 numeral=p.heading.numeral,
                 year=p.year.value if p.year else None,

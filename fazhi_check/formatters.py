@@ -123,12 +123,10 @@ def format_outline(results: Sequence[Result], lang: str = "zh") -> str:
             kinds = "+".join(k for k in (part.kind, *part.also) if k) or "-"
             recognised = how[part.kind_source][0 if zh else 1]
             year = f" {part.year.value}" if part.year else ""
-            heading = doc.text[h.marker_start : h.end].strip()
+            heading = doc.heading_text(h)
             out.append(f"   {h.line.number:>4}  [{h.numeral or '·'}] {kinds} ({recognised}){year}  {heading}")
             for sub in part.subheadings:
-                out.append(
-                    f"   {sub.line.number:>4}      [{sub.numeral or '·'}] {doc.text[sub.marker_start : sub.end].strip()}"
-                )
+                out.append(f"   {sub.line.number:>4}      [{sub.numeral or '·'}] {doc.heading_text(sub)}")
         for fold in doc.folds:
             where = doc.text[fold.start : fold.end]
             out.append(f"   {fold.line:>4}  {'并入' if zh else 'folded'}: {fold.kind} ({fold.via})  {where}")

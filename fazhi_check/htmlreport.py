@@ -182,7 +182,7 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
         label = escape(vocab.label(kind, lang))
         if state == "present":
             part = doc.part_of(kind)
-            where = words["line"].format(line=part.heading.line.number) + "：" + _heading_text(doc, part.heading)
+            where = words["line"].format(line=part.heading.line.number) + "：" + doc.heading_text(part.heading)
         elif state == "folded":
             fold = next(f for f in doc.folds if f.kind == kind)
             where = words["line"].format(line=fold.line) + "：" + doc.text[fold.start : fold.end]
@@ -196,13 +196,9 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
     rows.append("</table>")
     others = [p for p in doc.parts if p.kind == "other"]
     if others:
-        listed = "；".join(_heading_text(doc, p.heading) for p in others)
+        listed = "；".join(doc.heading_text(p.heading) for p in others)
         rows.append(f'<p class="small">{escape(words["other"])}：{escape(listed)}</p>')
     return "\n".join(rows)
-
-
-def _heading_text(doc, heading) -> str:
-    return doc.text[heading.marker_start : heading.end].strip()
 
 
 def _finding_list(n: int, result: Result, rules: dict, words: dict, lang: str) -> str:

@@ -160,6 +160,10 @@ class Document:
         """The offset in ``text`` of ``offset`` in a paragraph from ``paragraphs``."""
         return _locate(pieces, offset)[1]
 
+    def heading_text(self, heading: Heading) -> str:
+        """A heading as the file writes it, marker included, up to a run-in body."""
+        return self.text[heading.marker_start : heading.end].strip()
+
     def part_at(self, offset: int) -> Part | None:
         """The level-1 part that holds ``offset`` (None before the first part)."""
         at = bisect.bisect_right(self._part_starts, offset)
