@@ -53,7 +53,7 @@ def test_big5_when_the_user_says_so(capsys, tmp_path):
     assert files["big5.txt"]["report_year"] == 2023
 
 
-def test_big5_is_tried_where_gb18030_fails():
+def test_bytes_that_neither_gb18030_nor_big5_decode_name_both():
     with pytest.raises(source.ReadError) as e:
         source.decode(b"\xa1\x40\x80\xff" * 10)
     assert "GB18030" in e.value.reason and "Big5" in e.value.reason
