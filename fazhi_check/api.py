@@ -41,6 +41,8 @@ class Result:
     encoding: str | None
     document: Document | None
     findings: tuple[Finding, ...]
+    waived: tuple[Finding, ...] = ()  # findings a waiver accepted: out of the report, counted in the summary
+    waiver_file: bool = False  # a waiver file's own findings (FZ004), not a checked report
 
     @property
     def text(self) -> str | None:
@@ -90,6 +92,7 @@ class Result:
             "published": doc.published.isoformat() if doc and doc.published else None,
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
+            "waived": len(self.waived),
         }
 
 

@@ -12,9 +12,11 @@ from typing import Sequence
 
 from . import __version__
 from .api import Result, check_bytes, check_file
+from .config import ConfigError, Resolver
 from .engine import SelectionError, select_rules
 from .rulebook import Rule, RuleFileError, load_rules
 from .source import MAX_BYTES, SUPPORTED_SUFFIXES
+from .waivers import WaiverFileError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
@@ -80,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
     p.add_argument("--exit-zero", action="store_true", help="always exit 0")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--fix", action="store_true", help="apply every safe fix to .txt and .md files, in place")
+    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--show-config", action="store_true", help="print the settings that apply to PATH and exit")
+    p.add_argument("--waivers", metavar="FILE", help="a waiver file: findings accepted by a reviewer")
+    p.add_argument("--add-waivers", metavar="FILE", help="write a waiver for every current finding to FILE")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
     p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
@@ -123,12 +132,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
-        pack = load_rules(args.rules)
-        selected = select_rules(pack, args.select, args.extend_select, args.ignore)
+        return _run(args)
     except RuleFileError as e:
         return _fail(f"bad rule file {e.path}: at {e.json_path}: {e.message}")
+    except ConfigError as e:
+        return _fail(f"bad configuration {e.path}: at {e.json_path}: {e.message}")
+    except WaiverFileError as e:
+        return _fail(f"bad waiver file {e.path}: at {e.json_path}: {e.message}")
     except SelectionError as e:
         return _fail(str(e))
+
+
+def _run(args: argparse.Namespace) -> int:
+    pack = load_rules(args.rules)
+    selected = select_rules(pack, args.select, args.extend_select, args.ignore)
     if args.encoding:
         try:
             codecs.lookup(args.encoding)
@@ -145,25 +162,38 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(f"no rule '{args.explain}' (see --list-rules)")
         return _emit(ruledocs.format_rule_page(rule, pack), args.output)
 
+    resolver = Resolver(pack, args.config, args.isolated, args.select, args.extend_select, args.ignore)
+    if args.show_config:
+        import yaml
+
+        shown = resolver.show(args.paths[0] if args.paths else os.curdir)
+        return _emit(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), args.output)
     if not args.paths:
         return _fail("no PATH given (try: fazhi-check seeds/)")
+    if (args.fix or args.diff) and "-" in args.paths:
+        return _fail("--fix and --diff need files, not standard input")
 
     files = expand(args.paths, args.exclude)
     if not files:
         print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
-    options = dict(
-        year=args.year,
-        published=args.published,
-        select=args.select,
-        extend_select=args.extend_select,
-        ignore=args.ignore,
-        rules=pack,
-        lang=args.lang,
-        encoding=args.encoding,
-    )
+    common = dict(year=args.year, published=args.published, lang=args.lang, encoding=args.encoding)
     shown_stdin = args.stdin_filename or "-"
     paths = sorted(set(files))  # sorted by file, once each
-    results = [_check(path, shown_stdin, args.max_size, options) for path in _with_progress(paths, sys.stderr)]
+    results, diffs = [], []
+    for path in _with_progress(paths, sys.stderr):
+        options = {**common, **resolver.options(path)}
+        if args.fix or args.diff:
+            result, diff = _fix(path, args, options)
+            results.append(result)
+            diffs.append(diff)
+        else:
+            results.append(_check(path, shown_stdin, args.max_size, options))
+    if args.diff:
+        _emit("".join(diffs), args.output)
+        return EXIT_FINDINGS if any(diffs) and not args.exit_zero else EXIT_OK
+    results = _waive(results, args, resolver)
+    if args.add_waivers:
+        return _add_waivers(results, args.add_waivers)
     if args.outline:  # a look at how the report was read, not a check: it does not fail
         from .formatters import format_outline
 
@@ -173,6 +203,70 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     failing = ("error", "warning") if args.strict else ("error",)
     return EXIT_FINDINGS if any(f.severity in failing for r in results for f in r.findings) else EXIT_OK
+
+
+def _fix(path: str, args: argparse.Namespace, options: dict) -> tuple[Result, str]:
+    """Fix one file (or, with --diff, only show how); a file that is not plain text is checked as it is."""
+    from .fixes import can_fix, fix_file
+
+    if not can_fix(path):
+        _note(
+            args.lang,
+            f"{path}：只能自动修复 .txt 和 .md 文件，Word、PDF、网页请在原文件中修改",
+            f"{path}: only .txt and .md files can be fixed; edit Word, PDF and web files by hand",
+        )
+        return check_file(path, max_bytes=args.max_size, **options), ""
+    fixed = fix_file(path, write=not args.diff, max_bytes=args.max_size, **options)
+    if fixed.error:
+        _note(args.lang, f"{path}：未修复，{fixed.error}", f"{path}: not fixed: {fixed.error}")
+    elif fixed.applied and not args.diff:
+        counts = "、".join(f"{code} ×{n}" for code, n in sorted(fixed.applied.items()))
+        total = sum(fixed.applied.values())
+        _note(args.lang, f"已修复 {path}：{total} 处（{counts}）", f"fixed {total} in {path} ({counts})")
+    return fixed.result, fixed.diff
+
+
+def _waive(results: list[Result], args: argparse.Namespace, resolver: Resolver) -> list[Result]:
+    """Apply each file's waiver file (--waivers, else its configuration's) and report stale waivers."""
+    from collections import defaultdict
+
+    by_file: dict[str, list[Result]] = defaultdict(list)
+    kept = []
+    for result in results:
+        waivers = args.waivers or resolver.config(result.path).waivers
+        (by_file[waivers] if waivers else kept).append(result)
+    if not by_file:
+        return results
+    from .waivers import apply_waivers, load_waivers
+
+    for waivers_path, group in by_file.items():
+        options = resolver.options(waivers_path)
+        chosen = select_rules(options["rules"], options["select"], options["extend_select"], options["ignore"])
+        stale_rule = next((r for r in chosen if r.check == "stale-waiver"), None)
+        kept += apply_waivers(group, load_waivers(waivers_path), stale_rule, lang=args.lang)
+    return sorted(kept, key=lambda r: r.path)
+
+
+def _add_waivers(results: list[Result], path: str) -> int:
+    """Write a waiver for every finding left, keeping the file's existing waivers."""
+    import datetime
+
+    from .fixes import FixError, write_atomically
+    from .waivers import dump_waivers, load_waivers, new_waivers
+
+    existing = load_waivers(path) if os.path.exists(path) else None
+    added = new_waivers(results, path, existing, datetime.date.today())
+    entries = [w.to_dict() for w in existing.waivers] if existing else []
+    try:
+        write_atomically(path, dump_waivers(entries + added).encode("utf-8"))
+    except FixError as e:
+        return _fail(f"cannot write {path}: {e}")
+    print(f"fazhi-check: {len(added)} waiver(s) added to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _note(lang: str, zh: str, en: str) -> None:
+    print(f"fazhi-check: {en if lang == 'en' else zh}", file=sys.stderr)
 
 
 def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:

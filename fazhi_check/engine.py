@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .checks import CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
+from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
 from .findings import Finding, Fix
 from .rulebook import Rule, RulePack
 
@@ -52,6 +52,8 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
     is_report = has_text and doc.is_annual_report
     findings = []
     for rule in rules:
+        if rule.check in BATCH_CHECKS:
+            continue  # judged over a whole run, not one document
         if not has_text and rule.check not in RUN_WITHOUT_TEXT:
             continue
         if not is_report and rule.check not in TEXT_CHECKS:
@@ -61,13 +63,18 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
     return tuple(sorted(findings, key=lambda f: f.sort_key))
 
 
+def message(rule: Rule, params: dict, lang: str = "zh") -> str:
+    """The rule's message in ``lang`` with ``params`` filled in."""
+    template = rule.message_en if lang == "en" and rule.message_en else rule.message
+    return template.format_map(_Params(params))
+
+
 def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
     doc = subject.document
     params = _Params(hit.params)
     if hit.section and doc is not None:
         params.setdefault("label", doc.vocabulary.label(hit.section))
         params.setdefault("label_en", doc.vocabulary.label(hit.section, "en"))
-    template = rule.message_en if lang == "en" and rule.message_en else rule.message
     if doc is None:
         line, column, end_line, end_column, evidence = 1, 1, 1, 1, None
     else:
@@ -75,12 +82,12 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         end_line, end_column = doc.index.end_position(hit.end) if hit.end > hit.start else (line, column)
         evidence = doc.text[hit.start : hit.end] or None
     fixable = hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end))
-    fix = Fix(line, column, end_line, end_column, hit.replacement) if fixable else None
+    fix = Fix(line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe") if fixable else None
     return Finding(
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=template.format_map(params),
+        message=message(rule, params, lang),
         line=line,
         column=column,
         end_line=end_line,

@@ -9,13 +9,15 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Fix:
-    """A safe mechanical edit: replace the span with ``replacement`` (1-based, end exclusive)."""
+    """A mechanical edit: replace the span with ``replacement`` (1-based, end exclusive). ``safe`` fixes
+    change typography only and ``--fix`` applies them; an unsafe one (a year) is shown, never applied."""
 
     line: int
     column: int
     end_line: int
     end_column: int
     replacement: str
+    safe: bool = True
 
     def to_dict(self) -> dict:
         return asdict(self)

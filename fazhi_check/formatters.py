@@ -16,17 +16,22 @@ def summary(results: Sequence[Result]) -> dict:
     by_severity = Counter(f.severity for r in results for f in r.findings)
     by_code = Counter(f.code for r in results for f in r.findings)
     return {
-        "files": len(results),
+        "files": sum(1 for r in results if not r.waiver_file),
         **{s: by_severity.get(s, 0) for s in SEVERITIES},
         "by_code": dict(sorted(by_code.items())),
+        "waived": sum(len(r.waived) for r in results),
     }
 
 
 def summary_line(results: Sequence[Result], lang: str = "zh") -> str:
     s = summary(results)
     if lang == "en":
-        return f"{s['files']} file(s) checked: {s['error']} error(s), {s['warning']} warning(s), {s['info']} info"
-    return f"共检查 {s['files']} 个文件：错误 {s['error']} 条，警告 {s['warning']} 条，提示 {s['info']} 条"
+        waived = f" ({s['waived']} waived)" if s["waived"] else ""
+        return (
+            f"{s['files']} file(s) checked: {s['error']} error(s), {s['warning']} warning(s), {s['info']} info{waived}"
+        )
+    waived = f"（另有 {s['waived']} 条已豁免）" if s["waived"] else ""
+    return f"共检查 {s['files']} 个文件：错误 {s['error']} 条，警告 {s['warning']} 条，提示 {s['info']} 条{waived}"
 
 
 def format_text(results: Sequence[Result], lang: str = "zh", quiet: bool = False) -> str:

@@ -39,6 +39,7 @@ class Rule:
     examples: dict = field(hash=False, compare=False)
     enabled: bool = True
     fixable: bool = False
+    fix_safety: str = "safe"
     summary_en: str = ""
     message_en: str = ""
     source: str = ""
@@ -70,6 +71,7 @@ class RulePack:
         return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
 
 
+@lru_cache(maxsize=None)
 def _schema(name: str):
     from jsonschema import Draft202012Validator
 
@@ -107,10 +109,21 @@ def _rule(path: str, data: dict) -> Rule:
         examples=data["examples"],
         enabled=data.get("enabled", True),
         fixable=data.get("fixable", False),
+        fix_safety=data.get("fix_safety", "safe"),
         summary_en=data.get("summary_en", ""),
         message_en=data.get("message_en", ""),
         source=path,
     )
+
+
+def validate_rule(rule: Rule) -> tuple[str, str] | None:
+    """Whether ``rule`` (its options changed by a configuration) still fits the rule schema: None, or
+    the JSON path and message of the fault."""
+    from jsonschema.exceptions import best_match
+
+    data = {**rule.to_dict(), "examples": rule.examples}
+    error = best_match(_schema("rule.schema.json").iter_errors(data))
+    return None if error is None else (error.json_path, error.message)
 
 
 def _read_dir(entries, label) -> list[Rule]:

@@ -55,16 +55,26 @@ def format_rule_page(rule: Rule, pack: RulePack) -> str:
         SECTIONS[5]: "```yaml\n" + yaml.safe_dump(rule.options, allow_unicode=True, sort_keys=False).strip() + "\n```"
         if rule.options
         else "无 / None.",
-        SECTIONS[
-            6
-        ]: "有：每条提示附带可直接应用的修改（fix），`--format json` 输出中可见。 / Yes: each finding carries a safe fix."
-        if rule.fixable
-        else "无：需人工修改。 / No: fix it by hand.",
+        SECTIONS[6]: _fix_note(rule),
     }
     out = [f"# {rule.code} {rule.name}"]
     for heading, text in body.items():
         out += ["", f"## {heading}", "", text.strip()]
     return "\n".join(out) + "\n"
+
+
+def _fix_note(rule: Rule) -> str:
+    if not rule.fixable:
+        return "无：需人工修改。 / No: fix it by hand."
+    if rule.fix_safety == "unsafe":
+        return (
+            "有，但不自动应用：修改会改变报告的内容，`--fix` 不应用，请核对后手工修改；`--format json` 输出中可见"
+            "（`safe: false`）。 / Shown, never applied: the fix changes what the report says, so `--fix` leaves it."
+        )
+    return (
+        "有：每条提示附带可直接应用的修改（fix），`fazhi-check --fix` 应用，`--diff` 预览。"
+        " / Yes: each finding carries a safe fix; `--fix` applies it, `--diff` previews it."
+    )
 
 
 def _text_block(example: dict) -> str:
@@ -74,6 +84,8 @@ def _text_block(example: dict) -> str:
     if "published" in example:
         notes.append(f"`--published {example['published']}`")
     text = "```text\n" + example["text"].rstrip("\n") + "\n```"
+    if "waivers" in example:
+        text += "\n\n`--waivers waivers.yaml`:\n\n```yaml\n" + example["waivers"].rstrip("\n") + "\n```"
     return (" ".join(notes) + "\n\n" + text) if notes else text
 
 
@@ -83,13 +95,19 @@ def _findings_of(rule: Rule, example: dict, pack: RulePack) -> str:
     published = example.get("published")
     result = check_bytes(
         example["text"].encode("utf-8"),
+        path="draft.txt",
         year=example.get("year"),
         published=datetime.date.fromisoformat(published) if published else None,
-        select=[rule.code],
+        select=None if "waivers" in example else [rule.code],  # a waiver is judged against every rule's findings
         rules=pack,
     )
+    results = [result]
+    if "waivers" in example:
+        from .waivers import apply_waivers, parse_waivers
+
+        results = apply_waivers(results, parse_waivers(example["waivers"], "waivers.yaml"), rule)
     lines = ["给出 / Gives:", ""]
-    for f in result.findings:
+    for f in (f for r in results for f in r.findings if f.code == rule.code):
         fix = f" → `{f.fix.replacement}`" if f.fix else ""
         lines.append(f"- `{f.line}:{f.column}` {f.code} {f.message}{fix}")
     return "\n".join(lines)

@@ -138,6 +138,11 @@ def _damaged_utf8(data: bytes) -> bool:
 
 def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read and decode a file; every failure becomes a ReadError with a reason."""
+    return decode_source(read_bytes(path, max_bytes), path, encoding)
+
+
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes; every failure becomes a ReadError with a reason."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -165,7 +170,7 @@ def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
         raise ReadError(f"无法读取：{e.strerror or e}", f"cannot read: {e.strerror or e}") from None
     if len(data) > max_bytes:  # it grew while being read
         raise ReadError(f"文件过大（上限 {max_bytes} 字节）", f"too large (limit {max_bytes} bytes)")
-    return decode_source(data, path, encoding)
+    return data
 
 
 def _strip_bom(text: str) -> str:

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 import fazhi_check
 from conftest import seed_files
-from fazhi_check.text import LineIndex
+from fazhi_check.fixes import apply_fixes, fix_bytes
+from fazhi_check.text import LineIndex, normalize
 
 SEEDS = [p.read_text("utf-8") for p in seed_files()]
 
@@ -164,34 +165,46 @@ def test_markdown_positions_point_into_the_file(text):
             assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.evidence, f
 
 
-def _apply_fixes(text, findings):
-    """Every fix, from the end backwards, skipping any that overlaps one already applied."""
-    index = LineIndex(text)
-    spans = sorted(
-        {
-            (
-                index.starts[f.fix.line - 1] + f.fix.column - 1,
-                index.starts[f.fix.end_line - 1] + f.fix.end_column - 1,
-                f.fix.replacement,
-            )
-            for f in findings
-            if f.fix
-        },
-        reverse=True,
-    )
-    limit = len(text) + 1
-    for start, end, replacement in spans:
-        if end <= limit:
-            text, limit = text[:start] + replacement + text[end:], start
-    return text
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(range(len(SEEDS))), st.sampled_from([None, 24, 31, 40]), st.sampled_from(["", " ", "\u3000"]))
 def test_fixes_never_change_the_outline(i, width, space):
-    """On real reports, hard-wrapped as PDFs wrap them or spaced as web pages space "2024 年": parts, their
-    kinds and numerals stay; only a year fix (FZ201/FZ202) may change a part's year."""
+    """On real reports, hard-wrapped as PDFs wrap them or spaced as web pages space "2024 年": every part,
+    its kind, numeral and year stay (a year fix, FZ201/FZ202, is unsafe and --fix leaves it)."""
     text = re.sub(r"(\d{4})年", lambda m: m.group(1) + space + "年", SEEDS[i])
     text = _hard_wrap(text, width, 20) if width else text
-    fixed = _apply_fixes(text, fazhi_check.check_text(text).findings)
-    assert [o[:3] for o in _outline(fixed)] == [o[:3] for o in _outline(text)]
+    fixed, _ = apply_fixes(text, fazhi_check.check_text(text).findings)
+    assert _outline(fixed) == _outline(text)
+
+
+def _damaged(data, text):
+    """A real report as extraction and hurried typing leave it: wrapped, "2024 年", half-width commas."""
+    width = data.draw(st.sampled_from([None, 24, 33]))
+    space = data.draw(st.sampled_from(["", " ", "\u3000"]))
+    text = re.sub(r"(\d{4})年", lambda m: m.group(1) + space + "年", text)
+    if data.draw(st.booleans()):
+        text = text.replace("，", ",", data.draw(st.integers(0, 40)))
+    return _hard_wrap(text, width, 20) if width else text
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(SEEDS))), st.sampled_from(["utf-8", "gb18030", "utf-8-sig"]), st.data())
+def test_fixing_twice_changes_nothing_the_second_time(i, encoding, data):
+    original = _damaged(data, SEEDS[i]).encode(encoding)
+    once = fix_bytes(original, "draft.txt")
+    twice = fix_bytes(once.data, "draft.txt")
+    assert twice.data == once.data and not twice.applied
+    assert once.data.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
+    assert once.result.encoding == fazhi_check.check_bytes(original, path="draft.txt").encoding
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(SEEDS))), st.data())
+def test_fixes_change_only_spacing_and_punctuation_width(i, data):
+    """No fix removes text other than the span it names: apart from whitespace and full-/half-width
+    forms, the text stays the same, and the outline too."""
+    text = _damaged(data, SEEDS[i])
+    fixed = fix_bytes(text.encode("utf-8"), "draft.txt")
+    after = fixed.data.decode("utf-8")
+    assert re.sub(r"\s", "", normalize(after)) == re.sub(r"\s", "", normalize(text))
+    assert _outline(after) == _outline(text)
+    assert not any(f.fix and f.fix.safe for f in fixed.result.findings)

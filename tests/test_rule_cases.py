@@ -9,6 +9,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 import fazhi_check
+from fazhi_check.waivers import apply_waivers, parse_waivers
 
 CASES = Path(__file__).parent / "rule_cases"
 CASE_SCHEMA = Draft202012Validator(json.loads((CASES / "case.schema.json").read_text("utf-8")))
@@ -29,6 +30,8 @@ def _load_examples():
             for i, example in enumerate(rule.examples[key]):
                 config = {k: example[k] for k in ("year", "published") if k in example}
                 case = {f"{key}_str": example["text"], "config": config}
+                if "waivers" in example:
+                    case["waivers"] = example["waivers"]
                 yield pytest.param(rule.code, case, id=f"{rule.code}::example_{key}_{i}")
 
 
@@ -39,8 +42,14 @@ def _run(code, case):
     config = dict(case.get("config", {}))
     if "published" in config:
         config["published"] = datetime.date.fromisoformat(config["published"])
-    result = fazhi_check.check_bytes(data, path="case.txt", select=[code], **config)
-    return key.startswith("pass"), [f for f in result.findings if f.code == code]
+    if "waivers" not in case:
+        result = fazhi_check.check_bytes(data, path="case.txt", select=[code], **config)
+        return key.startswith("pass"), [f for f in result.findings if f.code == code]
+    # a waiver is judged against the findings of every rule, so they all run
+    result = fazhi_check.check_bytes(data, path="case.txt", **config)
+    waivers = parse_waivers(case["waivers"], "waivers.yaml")
+    results = apply_waivers([result], waivers, RULES.get(code), datetime.date(2026, 1, 1))
+    return key.startswith("pass"), [f for r in results for f in r.findings if f.code == code]
 
 
 @pytest.mark.parametrize("code, case", list(_load_cases()))

@@ -75,7 +75,7 @@ def test_seed_001_plan_year_finding_matches_the_contract():
         "references": [
             "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）：年度报告应包括下一年度推进法治政府建设的主要安排"
         ],
-        "fix": {"line": 36, "column": 3, "end_line": 36, "end_column": 8, "replacement": "2025年"},
+        "fix": {"line": 36, "column": 3, "end_line": 36, "end_column": 8, "replacement": "2025年", "safe": False},
         "paragraph": None,
         "page": None,
     }

@@ -32,6 +32,9 @@ Check = Callable[[Subject, dict], Iterator[Hit]]
 CHECKS: dict[str, Check] = {}
 #: check kinds that run on unreadable or empty input; all others need a document with text
 RUN_WITHOUT_TEXT = {"unreadable", "empty"}
+#: check kinds judged over a whole run rather than one document: a waiver that matched nothing
+#: (waivers.py), so the engine never runs them on a report
+BATCH_CHECKS = {"stale-waiver"}
 #: check kinds that judge the text as a text (wording, typography); the others judge a report's
 #: structure and stay silent on a text that is no annual report (FZ003 says so once instead)
 TEXT_CHECKS: set[str] = set()

@@ -1,0 +1,176 @@
+"""Applying safe fixes to text files: spans replaced from the end, repeated until nothing is left to fix,
+written back in the file's own encoding, byte order mark and line ends, atomically."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import difflib
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .api import Result, check_bytes, check_file
+from .findings import Finding
+from .source import MARKDOWN_SUFFIXES, MAX_BYTES, ReadError, read_bytes
+from .text import LineIndex
+
+FIXABLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
+MAX_ROUNDS = 8  # a fix can uncover another (a joined line then holds a half-width comma); never loop forever
+# A byte order mark and the codec of the text after it; UTF-32 LE starts with UTF-16 LE's mark, so it goes first.
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class FixError(Exception):
+    """The fixed text cannot be written back (its encoding cannot hold it, the file cannot be replaced)."""
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """One file after fixing: its bytes and findings now, what was fixed, the change as a diff, or why
+    nothing was written."""
+
+    result: Result
+    applied: Counter
+    data: bytes = b""
+    diff: str = ""
+    error: str | None = None
+
+
+def fix_file(path: str, write: bool, max_bytes: int = MAX_BYTES, **options) -> Fixed:
+    """Apply every safe fix to a .txt or .md file (``write``) or only show them as a diff. ``options`` are
+    check_bytes's; the result holds what is left to fix by hand."""
+    try:
+        data = read_bytes(path, max_bytes)
+    except ReadError:
+        return Fixed(check_file(path, max_bytes=max_bytes, **options), Counter())
+    fixed = fix_bytes(data, path, max_bytes, **options)
+    if write and fixed.data != data and fixed.error is None:
+        try:
+            write_atomically(path, fixed.data)
+        except FixError as e:
+            return Fixed(fixed.result, Counter(), data, error=str(e))
+    return fixed
+
+
+def fix_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES, **options) -> Fixed:
+    """``data`` (the file at ``path``) with every safe fix applied, until none is left (or MAX_ROUNDS)."""
+    first = check_bytes(data, path=path, max_bytes=max_bytes, **options)
+    if first.text is None:
+        return Fixed(first, Counter(), data)
+    options = {**options, "encoding": first.encoding}  # read the fixed bytes as the original was read
+    results = {data: first}
+
+    def check(candidate: bytes) -> tuple[str | None, Sequence[Finding]]:
+        if candidate not in results:
+            results[candidate] = check_bytes(candidate, path=path, max_bytes=max_bytes, **options)
+        return results[candidate].text, results[candidate].findings
+
+    try:
+        fixed, applied = fix_until_stable(data, check, first.encoding)
+    except FixError as e:
+        return Fixed(first, Counter(), data, error=str(e))
+    check(fixed)
+    return Fixed(results[fixed], applied, fixed, unified_diff(path, first.text, results[fixed].text))
+
+
+def can_fix(path: str) -> bool:
+    """Only plain text and Markdown are edited: a .docx, PDF or web page is not ours to rewrite."""
+    return path.lower().endswith(FIXABLE_SUFFIXES)
+
+
+def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, Counter]:
+    """``text`` with every safe fix applied, from the end backwards, skipping a fix that overlaps one
+    already applied; and how many fixes of each code were applied."""
+    index = LineIndex(text)
+    spans = sorted(
+        {
+            (
+                index.starts[f.fix.line - 1] + f.fix.column - 1,
+                index.starts[f.fix.end_line - 1] + f.fix.end_column - 1,
+                f.fix.replacement,
+                f.code,
+            )
+            for f in findings
+            if f.fix is not None and f.fix.safe
+        },
+        reverse=True,
+    )
+    applied: Counter = Counter()
+    limit = len(text) + 1
+    for start, end, replacement, code in spans:
+        if end <= limit and text[start:end] != replacement:
+            text, limit = text[:start] + replacement + text[end:], start
+            applied[code] += 1
+    return text, applied
+
+
+def fix_until_stable(
+    data: bytes, check: Callable[[bytes], tuple[str | None, Sequence[Finding]]], encoding: str
+) -> tuple[bytes, Counter]:
+    """Check, fix and check again until no safe fix is left (or MAX_ROUNDS): the bytes to write and what
+    was fixed. ``check`` maps bytes to the text positions count in and the findings."""
+    total: Counter = Counter()
+    for _ in range(MAX_ROUNDS):
+        text, findings = check(data)
+        if text is None:
+            break
+        fixed, applied = apply_fixes(text, findings)
+        if not applied:
+            break
+        data, total = encode_like(data, fixed, encoding), total + applied
+    return data, total
+
+
+def encode_like(original: bytes, text: str, encoding: str) -> bytes:
+    """``text`` encoded as ``original`` was: the same codec, and its byte order mark if it had one."""
+    bom, codec = next(((b, c) for b, c in _BOM_CODECS if original.startswith(b)), (b"", encoding))
+    try:
+        return bom + text.encode(codec)
+    except UnicodeEncodeError as e:
+        raise FixError(f"修复后的文字无法用 {encoding} 编码：“{e.object[e.start : e.end]}”") from None
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``, keeping its mode:
+    a reader sees the old file (or none) or the new one, never half of it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".fazhi-check-", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise FixError(f"无法在 {folder} 写入临时文件：{e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temporary, _mode(path))
+        os.replace(temporary, path)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise FixError(f"无法写回 {path}：{e.strerror or e}") from None
+
+
+def _mode(path: str) -> int:
+    """The file's permission bits, or a new file's (as open() would make it under the umask)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a unified diff (the file before and after, both named ``path``)."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), path, path)
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -1,0 +1,221 @@
+"""Waivers: findings a reviewer accepted, kept in a YAML file (a .docx or PDF cannot carry a comment).
+A waiver names a code, a file glob, the evidence it matches, a reason and an optional expiry date;
+one that matches nothing or has expired is reported as FZ004 at its line in the waiver file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import glob
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+import yaml
+
+from .api import Result
+from .config import glob_matches
+from .engine import message
+from .findings import Finding
+from .rulebook import Rule
+
+_SPACE = re.compile(r"\s+")
+ADDED_REASON = "采用 fazhi-check 时已有的问题，{date} 由 --add-waivers 记录，待整改"
+
+
+class WaiverFileError(Exception):
+    """A waiver file is malformed; names the file and the JSON path of the fault."""
+
+    def __init__(self, path: str, json_path: str, message: str) -> None:
+        super().__init__(f"{path}: {json_path}: {message}")
+        self.path, self.json_path, self.message = path, json_path, message
+
+
+@dataclass(frozen=True)
+class Waiver:
+    code: str
+    file: str  # a glob, relative to the waiver file's folder
+    reason: str
+    evidence: str | None = None
+    expires: datetime.date | None = None
+    line: int = 1  # where the entry starts in the waiver file
+    column: int = 1
+
+    def covers(self, folder: str, path: str, finding: Finding | None = None) -> bool:
+        """Whether the waiver's glob names ``path`` (and it accepts ``finding``, when one is given): the
+        same code, and its evidence found, whitespace aside, in the finding's."""
+        if not glob_matches(self.file, path, folder):
+            return False
+        if finding is None:
+            return True
+        if finding.code != self.code:
+            return False
+        return self.evidence is None or _squash(self.evidence) in _squash(finding.evidence or "")
+
+    def to_dict(self) -> dict:
+        data = {"code": self.code, "file": self.file, "evidence": self.evidence, "reason": self.reason}
+        data["expires"] = self.expires
+        return {k: v for k, v in data.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class WaiverFile:
+    path: str
+    waivers: tuple[Waiver, ...]
+
+    @property
+    def folder(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path))
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def load_waivers(path: str) -> WaiverFile:
+    """Read and validate a waiver file; raises WaiverFileError naming the file and the JSON path."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        raise WaiverFileError(path, "$", "no such waiver file") from None
+    except UnicodeDecodeError:
+        raise WaiverFileError(path, "$", "not UTF-8 text") from None
+    except OSError as e:
+        raise WaiverFileError(path, "$", f"cannot read: {e.strerror or e}") from None
+    return parse_waivers(text, path)
+
+
+def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
+    """Waivers from YAML text (``waivers:`` holding a list of entries)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
+        raise WaiverFileError(path, where, f"not valid YAML: {getattr(e, 'problem', e)}") from None
+    data = {"waivers": []} if data is None else _dates_as_text(data)
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise WaiverFileError(path, error.json_path, error.message)
+    node = next(value for key, value in root.value if key.value == "waivers") if root else None
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else []
+    waivers = []
+    for i, (entry, node) in enumerate(zip(data["waivers"] or [], nodes)):
+        expires = entry.get("expires")
+        try:
+            expires = datetime.date.fromisoformat(expires) if expires else None
+        except ValueError:
+            raise WaiverFileError(path, f"$.waivers[{i}].expires", f"not a date in YYYY-MM-DD form: '{expires}'")
+        waivers.append(
+            Waiver(
+                code=entry["code"].upper(),
+                file=entry["file"],
+                reason=entry["reason"],
+                evidence=entry.get("evidence"),
+                expires=expires,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+            )
+        )
+    return WaiverFile(path, tuple(waivers))
+
+
+def _dates_as_text(data):
+    """YAML reads 2025-03-31 as a date; the schema checks text."""
+    if isinstance(data, dict):
+        return {k: _dates_as_text(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(v) for v in data]
+    return data.isoformat() if isinstance(data, datetime.date) else data
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(resources.files("fazhi_check").joinpath("schemas", "waivers.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def apply_waivers(
+    results: Sequence[Result],
+    waivers: WaiverFile,
+    rule: Rule | None,
+    today: datetime.date | None = None,
+    lang: str = "zh",
+) -> list[Result]:
+    """``results`` with the waived findings moved out of ``findings`` into ``waived``; then, where
+    ``rule`` (FZ004) is selected, a Result for the waiver file holding each waiver that expired, or that
+    names a checked file but matched none of its findings."""
+    today = today or datetime.date.today()
+    live = [w for w in waivers.waivers if w.expires is None or w.expires >= today]
+    used: set[Waiver] = set()
+    out = []
+    for result in results:
+        kept, waived = [], []
+        for finding in result.findings:
+            match = next((w for w in live if w.covers(waivers.folder, result.path, finding)), None)
+            (kept if match is None else waived).append(finding)
+            if match is not None:
+                used.add(match)
+        out.append(dataclasses.replace(result, findings=tuple(kept), waived=result.waived + tuple(waived)))
+    if rule is None:
+        return out
+    stale = []
+    for w in waivers.waivers:
+        if w.expires is not None and w.expires < today:
+            problem = (f"已于{w.expires.isoformat()}过期，请复核后续期或删除", f"expired on {w.expires.isoformat()}")
+        elif w not in used and any(w.covers(waivers.folder, r.path) for r in results):
+            problem = ("没有匹配到任何问题，可以删除", "matches no finding")
+        else:
+            continue
+        params = {"code": w.code, "file": w.file, "problem": problem[0], "problem_en": problem[1]}
+        stale.append(
+            Finding(
+                code=rule.code,
+                name=rule.name,
+                severity=rule.severity,
+                message=message(rule, params, lang),
+                line=w.line,
+                column=w.column,
+                end_line=w.line,
+                end_column=w.column,
+                references=rule.references,
+            )
+        )
+    if stale:
+        out.append(Result(waivers.path, "utf-8", None, tuple(stale), waiver_file=True))
+    return out
+
+
+def new_waivers(results: Iterable[Result], path: str, existing: WaiverFile | None, today: datetime.date) -> list[dict]:
+    """Entries for every finding in ``results`` that ``existing`` does not already accept (FZ004 aside),
+    with file names relative to the waiver file at ``path``; one entry per code, file and evidence."""
+    folder = os.path.dirname(os.path.abspath(path))
+    reason = ADDED_REASON.format(date=today.isoformat())
+    entries: dict[tuple, dict] = {}
+    for result in results:
+        if result.waiver_file:
+            continue
+        relative = glob.escape(os.path.relpath(os.path.abspath(result.path), folder).replace(os.sep, "/"))
+        for f in result.findings:
+            if existing and any(w.covers(existing.folder, result.path, f) for w in existing.waivers):
+                continue
+            entry = Waiver(f.code, relative, reason, evidence=f.evidence).to_dict()
+            entries.setdefault((f.code, relative, f.evidence), entry)
+    return list(entries.values())
+
+
+def dump_waivers(entries: Sequence[dict]) -> str:
+    """A waiver file's text."""
+    header = "# fazhi-check 豁免清单 / waivers: code, file (glob), evidence, reason, expires (optional)\n"
+    body = yaml.safe_dump({"waivers": list(entries)}, allow_unicode=True, sort_keys=False, width=1000)
+    return header + body

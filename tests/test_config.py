@@ -1,0 +1,152 @@
+"""Project configuration: found by walking up from each file, closest wins, `extend` inherits, flags override."""
+
+import re
+import textwrap
+
+import pytest
+import yaml
+
+from conftest import run, seed_files
+
+NO_DATE = "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n审查规范性文件12件。\n"
+
+
+def _findings(out):
+    return re.findall(r":(\d+):\d+: (FZ\d{3}) \[(\w+)\]", out)
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), "utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A reviewer's folder: a draft without a date two folders below the project root."""
+    draft = _write(tmp_path / "proj" / "区县" / "甲区" / "draft.txt", NO_DATE)
+    return tmp_path / "proj", draft
+
+
+def test_a_configuration_two_folders_up_changes_a_severity(capsys, project):
+    root, draft = project
+    code, out, _ = run(capsys, "--select", "FZ205", str(draft))
+    assert (code, _findings(out)) == (0, [("1", "FZ205", "warning")])
+    _write(root / ".fazhi-check.yaml", "severity:\n  FZ205: error\n")
+    code, out, _ = run(capsys, "--select", "FZ205", str(draft))
+    assert (code, _findings(out)) == (1, [("1", "FZ205", "error")])
+
+
+def test_pyproject_table_is_read_and_a_pyproject_without_it_is_passed_over(capsys, project):
+    root, draft = project
+    _write(root / "pyproject.toml", '[tool.fazhi-check]\nseverity = { missing-date = "error" }\n')
+    _write(root / "区县" / "pyproject.toml", '[project]\nname = "drafts"\n')
+    code, out, _ = run(capsys, str(draft))
+    assert ("1", "FZ205", "error") in _findings(out)
+
+
+def test_the_closest_configuration_wins_and_extend_inherits(capsys, project):
+    root, draft = project
+    _write(root / ".fazhi-check.yaml", "severity:\n  FZ205: error\nignore: [FZ104]\n")
+    inner = _write(root / "区县" / ".fazhi-check.yaml", "ignore: [FZ303]\n")
+    code, out, _ = run(capsys, str(draft))
+    assert ("1", "FZ205", "warning") in _findings(out)  # the closest file alone applies
+    _write(inner, "extend: ../.fazhi-check.yaml\nseverity:\n  FZ101: info\n")
+    code, out, _ = run(capsys, "--show-config", str(draft))
+    shown = yaml.safe_load(out)
+    assert shown["severity"] == {"FZ205": "error", "FZ101": "info"} and shown["ignore"] == ["FZ104"]
+    assert shown["sources"] == [str(inner), str(root / ".fazhi-check.yaml")]
+    code, out, _ = run(capsys, str(draft))
+    assert ("1", "FZ205", "error") in _findings(out) and ("1", "FZ101", "info") in _findings(out)
+
+
+def test_options_change_a_rule_threshold_and_fz206_deadline(capsys, tmp_path):
+    draft = _write(
+        tmp_path / "draft.txt",
+        "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n审查规范性文件12件。\n2025年3月15日\n",
+    )
+    code, out, _ = run(capsys, "--select", "FZ206", str(draft))
+    assert _findings(out) == []
+    _write(tmp_path / ".fazhi-check.yaml", "options:\n  FZ206: {deadline: '03-01'}\n")
+    code, out, _ = run(capsys, "--select", "FZ206", str(draft))
+    assert _findings(out) == [("4", "FZ206", "warning")] and "2025年3月1日" in out
+
+
+def test_section_order_is_configurable(capsys, tmp_path):
+    draft = _write(
+        tmp_path / "draft.txt",
+        "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n二、存在的不足和原因\n三、2025年工作安排\n",
+    )
+    code, out, _ = run(capsys, "--select", "FZ105", str(draft))
+    before = _findings(out)
+    _write(tmp_path / ".fazhi-check.yaml", "options:\n  section-order: {order: [plan, shortcomings, measures]}\n")
+    code, out, _ = run(capsys, "--select", "FZ105", str(draft))
+    assert before == [] and _findings(out) == [("3", "FZ105", "info"), ("4", "FZ105", "info")]
+
+
+def test_require_separate_parts_raises_a_folded_part_to_error(capsys, tmp_path):
+    draft = tmp_path / "report.txt"
+    draft.write_text(seed_files()[2].read_text("utf-8"), "utf-8")  # folds the leaders' duty into the measures
+    code, out, _ = run(capsys, str(draft))
+    assert ("11", "FZ106", "warning") in _findings(out)
+    _write(tmp_path / "pyproject.toml", "[tool.fazhi-check]\nrequire-separate-parts = true\n")
+    code, out, _ = run(capsys, str(draft))
+    assert code == 1 and ("11", "FZ106", "error") in _findings(out)
+
+
+def test_per_file_ignores_match_globs_relative_to_the_configuration(capsys, project):
+    root, draft = project
+    other = _write(root / "市直" / "draft.txt", NO_DATE)
+    _write(root / ".fazhi-check.yaml", "per-file-ignores:\n  '区县/*': [missing-date]\n")
+    code, out, _ = run(capsys, str(root))
+    assert f"{other}:1:1: FZ205" in out and f"{draft}:1:1: FZ205" not in out
+
+
+def test_command_line_flags_override_the_configuration(capsys, project):
+    root, draft = project
+    _write(root / ".fazhi-check.yaml", "ignore: [FZ2]\nseverity:\n  FZ205: error\n")
+    code, out, _ = run(capsys, str(draft))
+    assert "FZ205" not in out
+    code, out, _ = run(capsys, "--select", "FZ205", str(draft))
+    assert _findings(out) == [("1", "FZ205", "error")]  # --select replaces the selection, not the severity
+    code, out, _ = run(capsys, "--isolated", str(draft))
+    assert ("1", "FZ205", "warning") in _findings(out)
+    other = _write(root.parent / "strict.yaml", "severity:\n  FZ205: info\n")
+    code, out, _ = run(capsys, "--config", str(other), str(draft))
+    assert ("1", "FZ205", "info") in _findings(out)
+
+
+@pytest.mark.parametrize(
+    "name, content, where",
+    [
+        (".fazhi-check.yaml", "selct: [FZ2]\n", "'selct' was unexpected"),
+        (".fazhi-check.yaml", "severity:\n  FZ999: error\n", "at $.severity.FZ999: no rule 'FZ999'"),
+        (".fazhi-check.yaml", "severity:\n  FZ205: fatal\n", "at $.severity.FZ205: 'fatal' is not one of"),
+        (".fazhi-check.yaml", "options:\n  FZ104: {min_chars: many}\n", "at $.options.FZ104.min_chars: 'many'"),
+        (".fazhi-check.yaml", "options:\n  FZ104: {min_char: 5}\n", "at $.options.FZ104: Additional properties"),
+        (".fazhi-check.yaml", "ignore: [FZ9]\n", "at $.ignore: no rule matches 'FZ9'"),
+        (".fazhi-check.yaml", "per-file-ignores:\n  '*.txt': FZ205\n", "at $['per-file-ignores']['*.txt']: 'FZ205'"),
+        (".fazhi-check.yaml", "ignore: [FZ2\n", "not valid YAML"),
+        (".fazhi-check.yaml", "extend: missing.yaml\n", "at $.extend: no such file"),
+        (".fazhi-check.yaml", "extend: .fazhi-check.yaml\n", "at $.extend: extends itself"),
+        ("pyproject.toml", "[tool.fazhi-check]\nstrict = true\n", "at [tool.fazhi-check] $: Additional properties"),
+        ("pyproject.toml", "[tool.fazhi-check\n", "not valid TOML"),
+    ],
+)
+def test_bad_configuration_fails_loudly_naming_file_and_key(capsys, project, name, content, where):
+    root, draft = project
+    config = _write(root / name, content)
+    code, out, err = run(capsys, str(draft))
+    assert code == 2 and out == ""
+    assert err.startswith(f"fazhi-check: bad configuration {config}: ") and where in err, err
+
+
+def test_show_config_prints_the_merged_settings_with_the_command_line(capsys, project):
+    root, draft = project
+    _write(root / ".fazhi-check.yaml", "extend-select: [FZ105]\nwaivers: accepted.yaml\n")
+    code, out, _ = run(capsys, "--show-config", "--ignore", "FZ5", str(draft.parent))
+    shown = yaml.safe_load(out)
+    assert code == 0 and shown["extend-select"] == ["FZ105"] and shown["ignore"] == ["FZ5"]
+    assert shown["waivers"] == str(root / "accepted.yaml") and shown["select"] is None
+    code, out, _ = run(capsys, "--show-config", "--isolated", str(draft))
+    assert yaml.safe_load(out)["sources"] == []
