@@ -105,7 +105,8 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         raise WaiverFileError(path, error.json_path, error.message)
-    node = next(value for key, value in root.value if key.value == "waivers") if root else None
+    mapping = root.value if isinstance(root, yaml.MappingNode) else []
+    node = next((value for key, value in mapping if key.value == "waivers"), None)
     nodes = node.value if isinstance(node, yaml.SequenceNode) else []
     waivers = []
     for i, (entry, node) in enumerate(zip(data["waivers"] or [], nodes)):

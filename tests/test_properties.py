@@ -1,14 +1,21 @@
 """Properties over generated text: never crash, positions always valid, cosmetic variants keep the outline."""
 
+import os
 import re
+import tempfile
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fazhi_check
 from conftest import seed_files
+from fazhi_check.config import ConfigError, load_config
 from fazhi_check.fixes import apply_fixes, fix_bytes
 from fazhi_check.text import LineIndex, normalize
+from fazhi_check.waivers import WaiverFileError, parse_waivers
+
+RULES = fazhi_check.load_rules()
 
 SEEDS = [p.read_text("utf-8") for p in seed_files()]
 
@@ -208,3 +215,38 @@ def test_fixes_change_only_spacing_and_punctuation_width(i, data):
     assert re.sub(r"\s", "", normalize(after)) == re.sub(r"\s", "", normalize(text))
     assert _outline(after) == _outline(text)
     assert not any(f.fix and f.fix.safe for f in fixed.result.findings)
+
+
+_YAML_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=6) | st.sampled_from(["FZ205", "2025-03-31", "*.txt"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                ["waivers", "code", "file", "reason", "expires", "evidence", "severity", "options", "FZ104"]
+            )
+            | st.sampled_from(["select", "ignore", "extend", "per-file-ignores", "min_chars", "waiver", "x"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=60), _YAML_VALUES.map(lambda v: yaml.safe_dump(v, allow_unicode=True))))
+def test_any_waiver_or_configuration_text_is_read_or_refused_with_a_path(text):
+    """Whatever a reviewer types, reading it gives waivers/settings or one error naming a JSON path."""
+    try:
+        parse_waivers(text, "waivers.yaml")
+    except WaiverFileError as e:
+        assert e.path == "waivers.yaml" and e.json_path
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, ".fazhi-check.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        try:
+            load_config(path, RULES)
+        except ConfigError as e:
+            assert e.path == path and e.json_path
