@@ -12,11 +12,11 @@ from typing import Sequence
 
 from . import __version__
 from .api import Result, check_bytes, check_file
-from .config import ConfigError, Resolver
+from .config import Resolver
+from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
-from .rulebook import Rule, RuleFileError, load_rules
+from .rulebook import Rule, load_rules
 from .source import MAX_BYTES, SUPPORTED_SUFFIXES
-from .waivers import WaiverFileError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
@@ -133,12 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
-    except RuleFileError as e:
-        return _fail(f"bad rule file {e.path}: at {e.json_path}: {e.message}")
-    except ConfigError as e:
-        return _fail(f"bad configuration {e.path}: at {e.json_path}: {e.message}")
-    except WaiverFileError as e:
-        return _fail(f"bad waiver file {e.path}: at {e.json_path}: {e.message}")
+    except DataFileError as e:  # a rule, configuration or waiver file
+        return _fail(f"{e.label} {e.path}: at {e.json_path}: {e.message}")
     except SelectionError as e:
         return _fail(str(e))
 

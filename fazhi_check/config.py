@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import json
 import os
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .datafiles import DataFileError, parse_yaml, validate
 from .engine import SelectionError, select_rules
 from .rulebook import Rule, RulePack, validate_rule
 
@@ -22,12 +18,10 @@ TABLE = "tool.fazhi-check"
 _MERGED_TABLES = ("severity", "options", "per-file-ignores")  # a child's table adds to its parent's, key by key
 
 
-class ConfigError(Exception):
+class ConfigError(DataFileError):
     """A configuration file is malformed; names the file and the JSON path of the fault."""
 
-    def __init__(self, path: str, json_path: str, message: str) -> None:
-        super().__init__(f"{path}: {json_path}: {message}")
-        self.path, self.json_path, self.message = path, json_path, message
+    label = "bad configuration"
 
 
 @dataclass(frozen=True)
@@ -167,7 +161,7 @@ def _load(path: str, pack: RulePack, chain: tuple[str, ...] = ()) -> Config:
     data = _read(path)
     if data is None:
         raise ConfigError(path, "$", f"no [{TABLE}] table")
-    _validate(path, data)
+    validate(data, "config.schema.json", path, ConfigError, _prefix(path))
     folder = os.path.dirname(path)
     parent = Config()
     if "extend" in data:
@@ -202,12 +196,7 @@ def _read(path: str) -> dict | None:
         raise ConfigError(path, "$", "not UTF-8 text") from None
     if path.endswith(".toml"):
         return _read_toml(path, text)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
-        raise ConfigError(path, where, f"not valid YAML: {getattr(e, 'problem', e)}") from None
+    data = parse_yaml(text, path, ConfigError)
     return {} if data is None else data
 
 
@@ -223,26 +212,9 @@ def _read_toml(path: str, text: str) -> dict | None:
     return data.get("tool", {}).get("fazhi-check")
 
 
-def _validate(path: str, data) -> None:
-    from jsonschema.exceptions import best_match
-
-    error = best_match(_validator().iter_errors(data))
-    if error is not None:
-        prefix = f"[{TABLE}] " if path.endswith(".toml") else ""
-        raise ConfigError(path, prefix + error.json_path, error.message)
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    from jsonschema import Draft202012Validator
-
-    schema = json.loads(resources.files("fazhi_check").joinpath("schemas", "config.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
-
-
 def _settings(path: str, folder: str, data: dict, pack: RulePack) -> dict:
     """One file's settings checked against the rule pack: every code, selector and option must exist."""
-    prefix = f"[{TABLE}] " if path.endswith(".toml") else ""
+    prefix = _prefix(path)
 
     def selectors(key: str, values) -> tuple[str, ...]:
         try:
@@ -274,6 +246,11 @@ def _settings(path: str, folder: str, data: dict, pack: RulePack) -> dict:
     if "waivers" in data:
         out["waivers"] = os.path.normpath(os.path.join(folder, os.path.expanduser(data["waivers"])))
     return out
+
+
+def _prefix(path: str) -> str:
+    """Where a pyproject.toml's JSON paths start."""
+    return f"[{TABLE}] " if path.endswith(".toml") else ""
 
 
 def _rule(pack: RulePack, path: str, json_path: str, code: str) -> Rule:

@@ -3,7 +3,6 @@ written back in the file's own encoding, byte order mark and line ends, atomical
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import difflib
 import os
@@ -14,19 +13,11 @@ from typing import Callable, Sequence
 
 from .api import Result, check_bytes, check_file
 from .findings import Finding
-from .source import MARKDOWN_SUFFIXES, MAX_BYTES, ReadError, read_bytes
+from .source import MARKDOWN_SUFFIXES, MAX_BYTES, ReadError, byte_order_mark, read_bytes
 from .text import LineIndex
 
 FIXABLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 MAX_ROUNDS = 8  # a fix can uncover another (a joined line then holds a half-width comma); never loop forever
-# A byte order mark and the codec of the text after it; UTF-32 LE starts with UTF-16 LE's mark, so it goes first.
-_BOM_CODECS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 class FixError(Exception):
@@ -132,9 +123,9 @@ def fix_until_stable(
 
 def encode_like(original: bytes, text: str, encoding: str) -> bytes:
     """``text`` encoded as ``original`` was: the same codec, and its byte order mark if it had one."""
-    bom, codec = next(((b, c) for b, c in _BOM_CODECS if original.startswith(b)), (b"", encoding))
+    bom, codec, _ = byte_order_mark(original)
     try:
-        return bom + text.encode(codec)
+        return bom + text.encode(codec or encoding)
     except UnicodeEncodeError as e:
         raise FixError(f"修复后的文字无法用 {encoding} 编码：“{e.object[e.start : e.end]}”") from None
 

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-import yaml
-
+from .datafiles import DataFileError, fault, parse_yaml, validate
 from .vocabulary import Vocabulary
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5-10x faster
 
-
-class RuleFileError(Exception):
+class RuleFileError(DataFileError):
     """A rule or vocabulary file is malformed; names the file and the JSON path of the fault."""
 
-    def __init__(self, path: str, json_path: str, message: str) -> None:
-        super().__init__(f"{path}: {json_path}: {message}")
-        self.path, self.json_path, self.message = path, json_path, message
+    label = "bad rule file"
 
 
 @dataclass(frozen=True)
@@ -71,26 +65,9 @@ class RulePack:
         return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
 
 
-@lru_cache(maxsize=None)
-def _schema(name: str):
-    from jsonschema import Draft202012Validator
-
-    schema = json.loads(resources.files("fazhi_check").joinpath("schemas", name).read_text("utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def _load_yaml(path: str, text: str, validator) -> dict:
-    try:
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
-        raise RuleFileError(path, where, f"not valid YAML: {getattr(e, 'problem', e)}") from None
-    from jsonschema.exceptions import best_match
-
-    error = best_match(validator.iter_errors(data))
-    if error is not None:
-        raise RuleFileError(path, error.json_path, error.message)
+def _load_yaml(path: str, text: str, schema_name: str) -> dict:
+    data = parse_yaml(text, path, RuleFileError)
+    validate(data, schema_name, path, RuleFileError)
     return data
 
 
@@ -119,15 +96,10 @@ def _rule(path: str, data: dict) -> Rule:
 def validate_rule(rule: Rule) -> tuple[str, str] | None:
     """Whether ``rule`` (its options changed by a configuration) still fits the rule schema: None, or
     the JSON path and message of the fault."""
-    from jsonschema.exceptions import best_match
-
-    data = {**rule.to_dict(), "examples": rule.examples}
-    error = best_match(_schema("rule.schema.json").iter_errors(data))
-    return None if error is None else (error.json_path, error.message)
+    return fault({**rule.to_dict(), "examples": rule.examples}, "rule.schema.json")
 
 
 def _read_dir(entries, label) -> list[Rule]:
-    validator = _schema("rule.schema.json")
     rules = []
     for entry in sorted(entries, key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
@@ -138,7 +110,7 @@ def _read_dir(entries, label) -> list[Rule]:
                 raise RuleFileError(path, "$", "not UTF-8 text") from None
             except OSError as e:
                 raise RuleFileError(path, "$", f"cannot read: {e.strerror or e}") from None
-            rules.append(_rule(path, _load_yaml(path, text, validator)))
+            rules.append(_rule(path, _load_yaml(path, text, "rule.schema.json")))
     return rules
 
 
@@ -162,7 +134,7 @@ def _builtin() -> tuple[list[Rule], Vocabulary]:
     rules = _read_dir(root.iterdir(), "rules")
     vocab_file = root.joinpath("vocabulary", "sections.yaml")
     path = "rules/vocabulary/sections.yaml"
-    data = _load_yaml(path, vocab_file.read_text("utf-8"), _schema("vocabulary.schema.json"))
+    data = _load_yaml(path, vocab_file.read_text("utf-8"), "vocabulary.schema.json")
     return rules, Vocabulary.from_dict(data)
 
 

@@ -16,12 +16,14 @@ WEB_SUFFIXES = (".html", ".htm")
 CONVERTIBLE = {".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档"}
 SUPPORTED_SUFFIXES = (".txt", ".docx", *MARKDOWN_SUFFIXES, *CONVERTIBLE, ".pdf", *WEB_SUFFIXES)
 
+# A byte order mark, the codec of the bytes after it, and the encoding's name; UTF-32 LE's mark starts
+# with UTF-16 LE's, so it is tried first.
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 
@@ -89,15 +91,16 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
                 f"无法按 {encoding} 解码（第 {e.start + 1} 个字节起）",
                 f"not valid {encoding} (from byte {e.start + 1})",
             ) from None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return SourceText(_strip_bom(data.decode(name)), name.replace("-sig", ""))
-            except UnicodeDecodeError as e:
-                raise ReadError(
-                    f"文件以 {name} 字节顺序标记开头，但第 {e.start + 1} 个字节起无法解码",
-                    f"starts with a {name} byte order mark but is not valid {name} (from byte {e.start + 1})",
-                ) from None
+    bom, codec, name = byte_order_mark(data)
+    if bom:
+        try:
+            return SourceText(data[len(bom) :].decode(codec), name)
+        except UnicodeDecodeError as e:
+            at = len(bom) + e.start + 1
+            raise ReadError(
+                f"文件以 {name} 字节顺序标记开头，但第 {at} 个字节起无法解码",
+                f"starts with a {name} byte order mark but is not valid {name} (from byte {at})",
+            ) from None
     if b"\x00" in data:
         raise ReadError("二进制文件（含 NUL 字节），不是文本", "a binary file (it contains NUL bytes), not text")
     try:
@@ -112,6 +115,12 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
     if _mostly_control(text):
         raise ReadError("二进制文件（含大量控制字符），不是文本", "a binary file (many control characters), not text")
     return SourceText(text, name)
+
+
+def byte_order_mark(data: bytes) -> tuple[bytes, str | None, str | None]:
+    """The byte order mark ``data`` starts with, the codec of the bytes after it and the encoding's name;
+    (b"", None, None) without one."""
+    return next(((bom, codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), (b"", None, None))
 
 
 def _legacy_chinese(data: bytes, utf8_error_at: int) -> tuple[str, str]:

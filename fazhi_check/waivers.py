@@ -7,18 +7,16 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import glob
-import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Sequence
 
 import yaml
 
 from .api import Result
 from .config import glob_matches
+from .datafiles import LOADER, DataFileError, parse_yaml, validate
 from .engine import message
 from .findings import Finding
 from .rulebook import Rule
@@ -27,12 +25,10 @@ _SPACE = re.compile(r"\s+")
 ADDED_REASON = "采用 fazhi-check 时已有的问题，{date} 由 --add-waivers 记录，待整改"
 
 
-class WaiverFileError(Exception):
+class WaiverFileError(DataFileError):
     """A waiver file is malformed; names the file and the JSON path of the fault."""
 
-    def __init__(self, path: str, json_path: str, message: str) -> None:
-        super().__init__(f"{path}: {json_path}: {message}")
-        self.path, self.json_path, self.message = path, json_path, message
+    label = "bad waiver file"
 
 
 @dataclass(frozen=True)
@@ -92,19 +88,10 @@ def load_waivers(path: str) -> WaiverFile:
 
 def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
     """Waivers from YAML text (``waivers:`` holding a list of entries)."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
-        raise WaiverFileError(path, where, f"not valid YAML: {getattr(e, 'problem', e)}") from None
+    data = parse_yaml(text, path, WaiverFileError)
     data = {"waivers": []} if data is None else _dates_as_text(data)
-    from jsonschema.exceptions import best_match
-
-    error = best_match(_validator().iter_errors(data))
-    if error is not None:
-        raise WaiverFileError(path, error.json_path, error.message)
+    validate(data, "waivers.schema.json", path, WaiverFileError)
+    root = yaml.compose(text, Loader=LOADER)  # the entries' lines
     mapping = root.value if isinstance(root, yaml.MappingNode) else []
     node = next((value for key, value in mapping if key.value == "waivers"), None)
     nodes = node.value if isinstance(node, yaml.SequenceNode) else []
@@ -136,14 +123,6 @@ def _dates_as_text(data):
     if isinstance(data, list):
         return [_dates_as_text(v) for v in data]
     return data.isoformat() if isinstance(data, datetime.date) else data
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    from jsonschema import Draft202012Validator
-
-    schema = json.loads(resources.files("fazhi_check").joinpath("schemas", "waivers.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
 
 
 def apply_waivers(

@@ -1,0 +1,56 @@
+"""The project's own data files (rules, vocabulary, configuration, waivers): YAML read and checked against a
+packaged JSON Schema, every fault raised as one error naming the file and the JSON path."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5-10x faster
+
+
+class DataFileError(Exception):
+    """A data file is malformed: its path, the JSON path of the fault, and what is wrong."""
+
+    label = "bad file"  # how the command line introduces the fault
+
+    def __init__(self, path: str, json_path: str, message: str) -> None:
+        super().__init__(f"{path}: {json_path}: {message}")
+        self.path, self.json_path, self.message = path, json_path, message
+
+
+@lru_cache(maxsize=None)
+def schema(name: str):
+    """The packaged JSON Schema ``schemas/NAME`` as a validator, built once."""
+    from jsonschema import Draft202012Validator
+
+    data = json.loads(resources.files("fazhi_check").joinpath("schemas", name).read_text("utf-8"))
+    return Draft202012Validator(data, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def parse_yaml(text: str, path: str, error: type[DataFileError]):
+    """YAML text as data; a syntax error names its line and column."""
+    try:
+        return yaml.load(text, Loader=LOADER)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
+        raise error(path, where, f"not valid YAML: {getattr(e, 'problem', e)}") from None
+
+
+def fault(data, schema_name: str) -> tuple[str, str] | None:
+    """The most telling fault of ``data`` against the schema: its JSON path and message; None if valid."""
+    from jsonschema.exceptions import best_match
+
+    found = best_match(schema(schema_name).iter_errors(data))
+    return None if found is None else (found.json_path, found.message)
+
+
+def validate(data, schema_name: str, path: str, error: type[DataFileError], prefix: str = "") -> None:
+    """Raise ``error`` at the most telling fault of ``data`` against the schema, if any."""
+    found = fault(data, schema_name)
+    if found is not None:
+        raise error(path, prefix + found[0], found[1])
