@@ -132,8 +132,10 @@ def encode_like(original: bytes, text: str, encoding: str) -> bytes:
 
 def write_atomically(path: str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``, keeping its mode:
-    a reader sees the old file (or none) or the new one, never half of it."""
-    folder = os.path.dirname(os.path.abspath(path))
+    a reader sees the old file (or none) or the new one, never half of it. A symbolic link stays a link:
+    the file it points to is replaced."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     try:
         fd, temporary = tempfile.mkstemp(prefix=".fazhi-check-", suffix=".tmp", dir=folder)
     except OSError as e:

@@ -67,6 +67,16 @@ def test_fix_keeps_the_file_mode_and_leaves_no_temporary_file(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
 
 
+def test_fix_through_a_symbolic_link_rewrites_the_file_and_keeps_the_link(capsys, tmp_path):
+    target = tmp_path / "drafts" / "draft.txt"
+    target.parent.mkdir()
+    target.write_text(KAIFENG, "utf-8")
+    link = tmp_path / "draft.txt"
+    link.symlink_to(target)
+    run(capsys, "--fix", str(link))
+    assert link.is_symlink() and "2024 年" not in target.read_text("utf-8")
+
+
 def test_fix_in_markdown_keeps_the_markup(capsys, tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(
