@@ -52,9 +52,18 @@ class Waiver:
             return False
         return self.evidence is None or _squash(self.evidence) in _squash(finding.evidence or "")
 
+    def live(self, today: datetime.date) -> bool:
+        """Whether the waiver still applies on ``today`` (an expired one no longer accepts anything)."""
+        return self.expires is None or self.expires >= today
+
     def to_dict(self) -> dict:
-        data = {"code": self.code, "file": self.file, "evidence": self.evidence, "reason": self.reason}
-        data["expires"] = self.expires
+        data = {
+            "code": self.code,
+            "file": self.file,
+            "evidence": self.evidence,
+            "reason": self.reason,
+            "expires": self.expires,
+        }
         return {k: v for k, v in data.items() if v is not None}
 
 
@@ -136,7 +145,7 @@ def apply_waivers(
     ``rule`` (FZ004) is selected, a Result for the waiver file holding each waiver that expired, or that
     names a checked file but matched none of its findings."""
     today = today or datetime.date.today()
-    live = [w for w in waivers.waivers if w.expires is None or w.expires >= today]
+    live = [w for w in waivers.waivers if w.live(today)]
     used: set[Waiver] = set()
     out = []
     for result in results:
@@ -151,7 +160,7 @@ def apply_waivers(
         return out
     stale = []
     for w in waivers.waivers:
-        if w.expires is not None and w.expires < today:
+        if not w.live(today):
             problem = (f"已于{w.expires.isoformat()}过期，请复核后续期或删除", f"expired on {w.expires.isoformat()}")
         elif w not in used and any(w.covers(waivers.folder, r.path) for r in results):
             problem = ("没有匹配到任何问题，可以删除", "matches no finding")
@@ -177,17 +186,18 @@ def apply_waivers(
 
 
 def new_waivers(results: Iterable[Result], path: str, existing: WaiverFile | None, today: datetime.date) -> list[dict]:
-    """Entries for every finding in ``results`` that ``existing`` does not already accept (FZ004 aside),
+    """Entries for every finding in ``results`` that no live waiver of ``existing`` accepts (FZ004 aside),
     with file names relative to the waiver file at ``path``; one entry per code, file and evidence."""
     folder = os.path.dirname(os.path.abspath(path))
     reason = ADDED_REASON.format(date=today.isoformat())
+    accepted = [w for w in existing.waivers if w.live(today)] if existing else []
     entries: dict[tuple, dict] = {}
     for result in results:
         if result.waiver_file:
             continue
         relative = glob.escape(os.path.relpath(os.path.abspath(result.path), folder).replace(os.sep, "/"))
         for f in result.findings:
-            if existing and any(w.covers(existing.folder, result.path, f) for w in existing.waivers):
+            if any(w.covers(existing.folder, result.path, f) for w in accepted):
                 continue
             entry = Waiver(f.code, relative, reason, evidence=f.evidence).to_dict()
             entries.setdefault((f.code, relative, f.evidence), entry)

@@ -73,6 +73,9 @@ def test_an_expired_waiver_is_reported_and_the_finding_comes_back(capsys, folder
     assert (str(hubin), "36", "FZ201", "error") in found and code == 1
     assert "豁免条目（FZ201，reports/001_*.txt）已于2025-03-31过期，请复核后续期或删除" in out
     assert "共检查 5 个文件" in out  # the waiver file is no checked report
+    run(capsys, "--waivers", str(waivers), "--add-waivers", str(waivers), "--select", "FZ201", str(hubin))
+    code, out, _ = run(capsys, "--waivers", str(waivers), "--select", "FZ201,FZ004", str(hubin))
+    assert _findings(out) == [(str(waivers), "3", "FZ004", "warning")]  # accepted anew; the old entry still stale
 
 
 def test_a_waiver_for_a_word_file_matches_by_evidence_not_by_line(capsys, tmp_path):
