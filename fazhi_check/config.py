@@ -15,7 +15,6 @@ from .rulebook import Rule, RulePack, validate_rule
 
 CONFIG_FILES = (".fazhi-check.yaml", ".fazhi-check.yml", "pyproject.toml")  # in one folder, the first wins
 TABLE = "tool.fazhi-check"
-_MERGED_TABLES = ("severity", "options", "per-file-ignores")  # a child's table adds to its parent's, key by key
 
 
 class ConfigError(DataFileError):
@@ -43,7 +42,10 @@ class Config:
         """Codes that ``per-file-ignores`` leaves out for ``path``: each glob matches the path relative to
         the folder of the file that set it, or the file's name."""
         return [
-            code for folder, glob, codes in self.per_file_ignores if glob_matches(glob, path, folder) for code in codes
+            code
+            for folder, glob, codes in self.per_file_ignores
+            if glob_matches(glob, relative_to(path, folder))
+            for code in codes
         ]
 
     def to_dict(self) -> dict:
@@ -63,10 +65,14 @@ class Config:
         }
 
 
-def glob_matches(pattern: str, path: str, folder: str) -> bool:
-    """A glob against ``path`` relative to the folder the glob was written in, or against its file name."""
-    relative = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
-    return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(os.path.basename(relative), pattern)
+def relative_to(path: str, folder: str) -> str:
+    """``path`` relative to ``folder`` (where a glob was written), with forward slashes."""
+    return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+
+
+def glob_matches(pattern: str, relative: str) -> bool:
+    """A glob against a path relative to the folder the glob was written in, or against its file name."""
+    return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
 
 
 def find_config(folder: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from .api import Result
-from .config import glob_matches
+from .config import glob_matches, relative_to
 from .datafiles import LOADER, DataFileError, parse_yaml, validate
 from .engine import message
 from .findings import Finding
@@ -41,13 +41,12 @@ class Waiver:
     line: int = 1  # where the entry starts in the waiver file
     column: int = 1
 
-    def covers(self, folder: str, path: str, finding: Finding | None = None) -> bool:
-        """Whether the waiver's glob names ``path`` (and it accepts ``finding``, when one is given): the
-        same code, and its evidence found, whitespace aside, in the finding's."""
-        if not glob_matches(self.file, path, folder):
-            return False
-        if finding is None:
-            return True
+    def names(self, relative: str) -> bool:
+        """Whether the waiver's glob names a file (its path relative to the waiver file's folder)."""
+        return glob_matches(self.file, relative)
+
+    def accepts(self, finding: Finding) -> bool:
+        """The same code, and the waiver's evidence found, whitespace aside, in the finding's."""
         if finding.code != self.code:
             return False
         return self.evidence is None or _squash(self.evidence) in _squash(finding.evidence or "")
@@ -145,13 +144,17 @@ def apply_waivers(
     ``rule`` (FZ004) is selected, a Result for the waiver file holding each waiver that expired, or that
     names a checked file but matched none of its findings."""
     today = today or datetime.date.today()
-    live = [w for w in waivers.waivers if w.live(today)]
+    named: set[Waiver] = set()  # waivers whose glob names a checked file
     used: set[Waiver] = set()
     out = []
     for result in results:
+        relative = relative_to(result.path, waivers.folder)
+        here = [w for w in waivers.waivers if w.names(relative)]
+        named.update(here)
+        live = [w for w in here if w.live(today)]
         kept, waived = [], []
         for finding in result.findings:
-            match = next((w for w in live if w.covers(waivers.folder, result.path, finding)), None)
+            match = next((w for w in live if w.accepts(finding)), None)
             (kept if match is None else waived).append(finding)
             if match is not None:
                 used.add(match)
@@ -162,7 +165,7 @@ def apply_waivers(
     for w in waivers.waivers:
         if not w.live(today):
             problem = (f"已于{w.expires.isoformat()}过期，请复核后续期或删除", f"expired on {w.expires.isoformat()}")
-        elif w not in used and any(w.covers(waivers.folder, r.path) for r in results):
+        elif w in named and w not in used:
             problem = ("没有匹配到任何问题，可以删除", "matches no finding")
         else:
             continue
@@ -190,14 +193,15 @@ def new_waivers(results: Iterable[Result], path: str, existing: WaiverFile | Non
     with file names relative to the waiver file at ``path``; one entry per code, file and evidence."""
     folder = os.path.dirname(os.path.abspath(path))
     reason = ADDED_REASON.format(date=today.isoformat())
-    accepted = [w for w in existing.waivers if w.live(today)] if existing else []
     entries: dict[tuple, dict] = {}
     for result in results:
         if result.waiver_file:
             continue
-        relative = glob.escape(os.path.relpath(os.path.abspath(result.path), folder).replace(os.sep, "/"))
+        relative = glob.escape(relative_to(result.path, folder))
+        seen_from = relative_to(result.path, existing.folder) if existing else ""
+        accepted = [w for w in existing.waivers if w.live(today) and w.names(seen_from)] if existing else []
         for f in result.findings:
-            if any(w.covers(existing.folder, result.path, f) for w in accepted):
+            if any(w.accepts(f) for w in accepted):
                 continue
             entry = Waiver(f.code, relative, reason, evidence=f.evidence).to_dict()
             entries.setdefault((f.code, relative, f.evidence), entry)
