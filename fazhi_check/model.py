@@ -387,7 +387,7 @@ def _heading(line: Line, level: str) -> Heading:
 
 def _visible(text: str) -> int:
     """Length without whitespace: "2024 年" from a PDF is as long as "2024年"."""
-    return len(text) - sum(ch.isspace() for ch in text)
+    return sum(map(len, text.split()))
 
 
 def _marker_value(line: Line, level: str) -> int | None:
@@ -412,7 +412,7 @@ def _part_level(lines: tuple[Line, ...]) -> str:
 
 def _wrap_width(lines: tuple[Line, ...]) -> int | None:
     """The width PDF extraction cut paragraphs at, when most long lines share one length."""
-    lengths = Counter(_visible(ln.text) for ln in lines if ln.kind == "text" and _visible(ln.text) >= 16)
+    lengths = Counter(n for ln in lines if ln.kind == "text" and (n := _visible(ln.text)) >= 16)
     if lengths:
         width, count = lengths.most_common(1)[0]
         if count >= 5 and count * 3 >= sum(lengths.values()):

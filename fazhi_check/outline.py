@@ -40,7 +40,8 @@ class Line:
 
 
 class _Lines(Transformer):
-    """Collects the tokens in one list, then numbers them by line, dropping blank lines."""
+    """Collects the tokens in one list, then numbers them by line (each token ends with its line
+    break and the blank lines after it), dropping blank lines."""
 
     def lines(self, children: list) -> list:
         if not children:
@@ -52,10 +53,12 @@ class _Lines(Transformer):
     def start(self, children: list) -> tuple[Line, ...]:
         lines, number = [], 1
         for tok in children[0]:
-            if tok.type == "NL":
-                number += len(_BREAK.findall(tok.value))
-            elif tok.value.strip():
-                lines.append(Line(tok.type.lower(), number, tok.start_pos, str(tok.value)))
+            brk = _BREAK.search(tok.value)
+            text = tok.value[: brk.start()] if brk else str(tok.value)
+            if text.strip():
+                lines.append(Line(tok.type.lower(), number, tok.start_pos, text))
+            if brk:
+                number += len(_BREAK.findall(tok.value, brk.start()))
         return tuple(lines)
 
 

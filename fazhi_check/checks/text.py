@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -16,18 +19,22 @@ _FILLER = "了达共计为有"
 _RATE = re.compile(
     r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
 )
+_NON_SPACE = re.compile(r"\S+")
+_ANCHOR = re.compile(r"[,.;:!?。、的]")  # in normalised text: ，；： are folded to ASCII
 _HALFWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-
-
-def _is_cjk(ch: str) -> bool:
-    """A Chinese character or Chinese punctuation (not quotes: they wrap Latin too), which
-    half-width punctuation must not touch."""
-    return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "《》…—"
+# a half-width mark touching Chinese text or Chinese punctuation (not quotes: they wrap Latin too)
+_MARKS, _CJK = "[" + re.escape("".join(_HALFWIDTH)) + "]", "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef《》…—]"
+_HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the mark first: a fast scan
 
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
+
+
+@lru_cache(maxsize=8)
+def _anchor_free(size: int) -> re.Pattern:
+    return re.compile(f"[^{_ANCHOR.pattern[1:-1]}]{{{size},}}")
 
 
 @check("unreadable", text_level=True)
@@ -64,26 +71,82 @@ def repeated_passage(subject: Subject, options: dict) -> Iterator[Hit]:
     """A run of ``min_chars`` or more characters (whitespace, line breaks and page numbers ignored)
     that the body has said before, verbatim; reported once, at the repeat, as long as the copies agree."""
     doc = subject.document
-    size = options["min_chars"]
-    offsets = [
-        i for line in doc.body_lines() for i in range(line.start, line.end) if not line.text[i - line.start].isspace()
-    ]
-    chars = "".join(doc.normalized[i] for i in offsets)
+    chars, origin = _body_chars(doc)
+    for i, j, length in _repeats(chars, options["min_chars"]):
+        start, end = origin(i), origin(i + length - 1) + 1
+        first_line = doc.index.position(origin(j))[0]
+        yield Hit(start, end, {"chars": length, "first_line": first_line}, section_at(doc, start))
+
+
+def _body_chars(doc):
+    """The body's characters without whitespace, and a map from their indexes to offsets in the text."""
+    pieces = [m for line in doc.body_lines() for m in _NON_SPACE.finditer(doc.normalized, line.start, line.end)]
+    chars = "".join(m.group() for m in pieces)
+    starts = list(itertools.accumulate((len(m.group()) for m in pieces), initial=0))
+
+    def origin(index: int) -> int:
+        k = bisect.bisect_right(starts, index) - 1
+        return pieces[k].start() + index - starts[k]
+
+    return chars, origin
+
+
+def _repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
+    """(at, first, length) for each run of ``size`` or more characters said before at ``first``, scanning
+    left to right and going on after each repeat. Linear: only windows near an anchor (punctuation, 的)
+    whose neighbouring half-window occurs twice, or inside a long anchor-free stretch, can repeat, so only
+    they are compared."""
+    last = len(chars) - size + 1  # windows start before this
     seen: dict[str, int] = {}
     i = 0
-    while i + size <= len(chars):
-        window = chars[i : i + size]
-        j = seen.setdefault(window, i)
-        if j + size > i:
-            i += 1
-            continue
-        length = size
-        while i + length < len(chars) and j + length < i and chars[j + length] == chars[i + length]:
-            length += 1
-        start, end = offsets[i], offsets[i + length - 1] + 1
-        first_line = doc.index.position(offsets[j])[0]
-        yield Hit(start, end, {"chars": length, "first_line": first_line}, section_at(doc, start))
-        i += length
+    for lo, hi in _candidate_windows(chars, size, last):
+        i = max(i, lo)
+        while i < hi:
+            j = seen.setdefault(chars[i : i + size], i)
+            if j + size > i:
+                i += 1
+                continue
+            length = size + _common_prefix(chars, j + size, i + size, min(len(chars) - i, i - j) - size)
+            yield i, j, length
+            i += length
+
+
+def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]]:
+    """Sorted, merged ranges of window starts that may repeat. Two equal windows hold an anchor at the
+    same offset; the half-window after it (offset ≤ size/2) or before it (offset ≥ size/2) lies inside
+    both, so that anchor's key occurs twice. Windows without an anchor lie in anchor-free stretches."""
+    ahead, behind = size // 2, size - size // 2
+    anchors = [m.start() for m in _ANCHOR.finditer(chars)]
+    after = [chars[p : p + ahead] for p in anchors]
+    before = [chars[max(p - behind, 0) : p] for p in anchors]
+    twice_after, twice_before = Counter(after), Counter(before)
+    ranges = [
+        (max(p - size + 1, 0), min(p + 1, last))
+        for p, a, b in zip(anchors, after, before)
+        if twice_after[a] > 1 or twice_before[b] > 1
+    ]
+    ranges += [(m.start(), min(m.end() - size + 1, last)) for m in _anchor_free(size).finditer(chars)]
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        elif lo < hi:
+            merged.append((lo, hi))
+    return merged
+
+
+def _common_prefix(chars: str, a: int, b: int, limit: int) -> int:
+    """How many characters from ``a`` and from ``b`` agree, at most ``limit``."""
+    n, step = 0, 64
+    while n < limit:
+        k = min(step, limit - n)
+        if chars[a + n : a + n + k] == chars[b + n : b + n + k]:
+            n += k
+        elif step > 1:
+            step //= 8
+        else:
+            break
+    return n
 
 
 @check("rate-mismatch", text_level=True)
@@ -92,6 +155,8 @@ def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
     whose base is the only other count of the same unit ("开庭37个"); anything looser stays silent."""
     doc = subject.document
     for text, pieces in doc.paragraphs():
+        if "率" not in text:
+            continue  # every rate names one
         for sentence in _SENTENCE.finditer(text):
             for rate, numerator, denominator in _rates(sentence.group()):
                 stated, decimals = _percent(rate)
@@ -146,21 +211,26 @@ def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
     """Half-width , ; : ( ) ? ! touching Chinese text: one hit per line, whose fix retypes the line
     (a bracket pair changes together)."""
     doc = subject.document
-    for line in doc.lines:
+    for line in _lines_holding(doc, _HALFWIDTH_TOUCHING):
         original = doc.text[line.start : line.end]
-        convert = {
-            i
-            for i, ch in enumerate(original)
-            if ch in _HALFWIDTH
-            and ((i > 0 and _is_cjk(original[i - 1])) or (i + 1 < len(original) and _is_cjk(original[i + 1])))
-        }
+        convert = {m.start() for m in _HALFWIDTH_TOUCHING.finditer(original)}
         if not convert:
-            continue
+            continue  # the mark touched Chinese only across the line's start
         for opening, closing in _bracket_pairs(original):
             if opening in convert or closing in convert:
                 convert |= {opening, closing}
-        fixed = "".join(_HALFWIDTH[ch] if i in convert else ch for i, ch in enumerate(original))
+        retyped = list(original)
+        for i in convert:
+            retyped[i] = _HALFWIDTH[original[i]]
+        fixed = "".join(retyped)
         yield Hit(line.start, line.end, {"count": len(convert)}, section_at(doc, line.start), fixed)
+
+
+def _lines_holding(doc, pattern: re.Pattern) -> list:
+    """The lines in which ``pattern`` matches the original text, in order (one pass over the text)."""
+    starts = [line.start for line in doc.lines]
+    found = {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
+    return [doc.lines[k] for k in sorted(found) if k >= 0]
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
