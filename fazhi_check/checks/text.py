@@ -32,11 +32,6 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
-@lru_cache(maxsize=8)
-def _anchor_free(size: int) -> re.Pattern:
-    return re.compile(f"[^{_ANCHOR.pattern[1:-1]}]{{{size},}}")
-
-
 @check("unreadable", text_level=True)
 def unreadable(subject: Subject, options: dict) -> Iterator[Hit]:
     if subject.error is not None:
@@ -125,7 +120,7 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
         for p, a, b in zip(anchors, after, before)
         if twice_after[a] > 1 or twice_before[b] > 1
     ]
-    ranges += [(m.start(), min(m.end() - size + 1, last)) for m in _anchor_free(size).finditer(chars)]
+    ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
         if merged and lo <= merged[-1][1]:
