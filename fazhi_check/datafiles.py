@@ -7,9 +7,13 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5-10x faster
+
+def loader():
+    """The YAML loader: libyaml's when present (5-10x faster)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataFileError(Exception):
@@ -33,8 +37,10 @@ def schema(name: str):
 
 def parse_yaml(text: str, path: str, error: type[DataFileError]):
     """YAML text as data; a syntax error names its line and column."""
+    import yaml  # imported when first needed: a run on cached rules reads no YAML
+
     try:
-        return yaml.load(text, Loader=LOADER)
+        return yaml.load(text, Loader=loader())
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"

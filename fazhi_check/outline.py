@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,8 +65,21 @@ class _Lines(Transformer):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return Lark.open_from_package(
-        "fazhi_check", "outline.lark", parser="lalr", lexer="contextual", transformer=_Lines()
+    """The LALR parser, built once per process; Lark keeps the analysed grammar in the cache folder
+    (cache.py) and checks it against the grammar, its options and its own version on loading."""
+    from importlib import resources
+
+    from . import cache
+
+    grammar = resources.files("fazhi_check").joinpath("outline.lark").read_bytes()
+    stored = cache.entry("outline", [grammar])
+    if stored is not None:
+        try:
+            os.makedirs(os.path.dirname(stored), exist_ok=True)
+        except OSError:
+            stored = None
+    return Lark(
+        grammar.decode("utf-8"), parser="lalr", lexer="contextual", transformer=_Lines(), cache=stored or False
     )
 
 

@@ -65,6 +65,9 @@ class RulePack:
         return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
 
 
+_SCHEMAS = ("rule.schema.json", "vocabulary.schema.json")
+
+
 def _load_yaml(path: str, text: str, schema_name: str) -> dict:
     data = parse_yaml(text, path, RuleFileError)
     validate(data, schema_name, path, RuleFileError)
@@ -99,18 +102,27 @@ def validate_rule(rule: Rule) -> tuple[str, str] | None:
     return fault({**rule.to_dict(), "examples": rule.examples}, "rule.schema.json")
 
 
-def _read_dir(entries, label) -> list[Rule]:
-    rules = []
+def _read_dir(entries, label) -> list[tuple[str, bytes]]:
+    """(path, bytes) of each rule file among ``entries``, in name order."""
+    files = []
     for entry in sorted(entries, key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
             path = f"{label}/{entry.name}"
             try:
-                text = entry.read_text("utf-8")
-            except UnicodeDecodeError:
-                raise RuleFileError(path, "$", "not UTF-8 text") from None
+                files.append((path, entry.read_bytes()))
             except OSError as e:
                 raise RuleFileError(path, "$", f"cannot read: {e.strerror or e}") from None
-            rules.append(_rule(path, _load_yaml(path, text, "rule.schema.json")))
+    return files
+
+
+def _rules(files: list[tuple[str, bytes]]) -> list[Rule]:
+    rules = []
+    for path, data in files:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RuleFileError(path, "$", "not UTF-8 text") from None
+        rules.append(_rule(path, _load_yaml(path, text, "rule.schema.json")))
     return rules
 
 
@@ -130,12 +142,21 @@ def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
 
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[list[Rule], Vocabulary]:
+    """The built-in rules and vocabulary, validated; cached between runs (see cache.py), so a run
+    reads no YAML and imports no JSON Schema validator unless a rule file changed."""
+    from . import cache
+
     root = resources.files("fazhi_check.rules")
-    rules = _read_dir(root.iterdir(), "rules")
-    vocab_file = root.joinpath("vocabulary", "sections.yaml")
-    path = "rules/vocabulary/sections.yaml"
-    data = _load_yaml(path, vocab_file.read_text("utf-8"), "vocabulary.schema.json")
-    return rules, Vocabulary.from_dict(data)
+    files = _read_dir(root.iterdir(), "rules")
+    vocabulary = root.joinpath("vocabulary", "sections.yaml").read_bytes()
+    schemas = [resources.files("fazhi_check").joinpath("schemas", name).read_bytes() for name in _SCHEMAS]
+
+    def build() -> tuple[list[Rule], Vocabulary]:
+        path = "rules/vocabulary/sections.yaml"
+        data = _load_yaml(path, vocabulary.decode("utf-8"), "vocabulary.schema.json")
+        return _rules(files), Vocabulary.from_dict(data)
+
+    return cache.cached("rules", [vocabulary, *schemas, *(data for _, data in files)], build)
 
 
 def load_rules(extra_dirs: tuple[str, ...] | list[str] = ()) -> RulePack:
@@ -146,5 +167,5 @@ def load_rules(extra_dirs: tuple[str, ...] | list[str] = ()) -> RulePack:
         folder = Path(d)
         if not folder.is_dir():
             raise RuleFileError(str(d), "$", "not a folder of rule files")
-        extra += _read_dir(folder.iterdir(), str(folder))
+        extra += _rules(_read_dir(folder.iterdir(), str(folder)))
     return RulePack(_merge(rules, extra), vocabulary)

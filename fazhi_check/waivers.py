@@ -16,7 +16,7 @@ import yaml
 
 from .api import Result
 from .config import glob_matches, relative_to
-from .datafiles import LOADER, DataFileError, parse_yaml, validate
+from .datafiles import DataFileError, loader, parse_yaml, validate
 from .engine import message
 from .findings import Finding
 from .rulebook import Rule
@@ -99,7 +99,7 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
     data = parse_yaml(text, path, WaiverFileError)
     data = {"waivers": []} if data is None else _dates_as_text(data)
     validate(data, "waivers.schema.json", path, WaiverFileError)
-    root = yaml.compose(text, Loader=LOADER)  # the entries' lines
+    root = yaml.compose(text, Loader=loader())  # the entries' lines
     mapping = root.value if isinstance(root, yaml.MappingNode) else []
     node = next((value for key, value in mapping if key.value == "waivers"), None)
     nodes = node.value if isinstance(node, yaml.SequenceNode) else []

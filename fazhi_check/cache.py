@@ -1,0 +1,72 @@
+"""A per-user cache of what is slow to build and the same on every run: the validated built-in rule
+pack and the analysed outline grammar. Each entry's name carries a digest of its sources, the package
+version and the Python version, so editing a rule or the grammar, or upgrading, builds it anew. A cache
+that cannot be read or written is passed over: it only ever saves time.
+
+Where: ``$FAZHI_CHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/fazhi-check``, else ``~/.cache/fazhi-check``;
+``FAZHI_CHECK_NO_CACHE=1`` turns it off."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+
+
+def directory() -> str | None:
+    """The cache folder, or None when caching is off."""
+    if os.environ.get("FAZHI_CHECK_NO_CACHE"):
+        return None
+    if os.environ.get("FAZHI_CHECK_CACHE_DIR"):
+        return os.environ["FAZHI_CHECK_CACHE_DIR"]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "fazhi-check")
+
+
+def entry(name: str, sources: Iterable[bytes]) -> str | None:
+    """The path of entry ``name`` built from ``sources`` (None when caching is off)."""
+    folder = directory()
+    if folder is None:
+        return None
+    from . import __version__
+
+    digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
+    for source in sources:
+        digest.update(hashlib.sha256(source).digest())
+    return os.path.join(folder, f"{name}-{digest.hexdigest()[:24]}.pickle")
+
+
+def cached(name: str, sources: Iterable[bytes], build: Callable[[], T]) -> T:
+    """``build()``, or what an earlier run stored for the same ``sources``."""
+    path = entry(name, sources)
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f)
+        except Exception:  # missing, cut short, or from an incompatible build: build it again
+            pass
+    value = build()
+    if path is not None:
+        _store(path, value)
+    return value
+
+
+def _store(path: str, value: object) -> None:
+    """Write atomically (a temporary file, then a rename), so parallel runs never read half an entry."""
+    import tempfile
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError):
+        try:
+            os.unlink(temporary)
+        except (OSError, UnboundLocalError):
+            pass
