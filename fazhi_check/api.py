@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .checks import Subject
@@ -30,12 +30,59 @@ class Section:
     year: int | None
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "also": list(self.also)}
+        return {**vars(self), "also": list(self.also)}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a checked report says about itself: all the reports and tables need once its document is
+    let go (a batch keeps these, not every file's text and outline)."""
+
+    title: str | None
+    report_year: int | None
+    report_year_source: str | None
+    issuer: str | None
+    date: datetime.date | None
+    published: datetime.date | None
+    plan_year: int | None
+    sections: tuple[Section, ...]
+    parts: dict[str, str]  # kind -> present / folded / missing; empty where no report can be judged
+
+    @classmethod
+    def of(cls, doc: Document) -> "Facts":
+        judged = bool(doc.lines) and doc.is_annual_report
+        folded = {f.kind for f in doc.folds}
+        parts = {
+            kind: "present" if doc.part_of(kind) else "folded" if kind in folded else "missing"
+            for kind in doc.vocabulary.kinds
+        }
+        return cls(
+            title="".join(doc.text[ln.start : ln.end].strip() for ln in doc.title.lines) if doc.title else None,
+            report_year=doc.report_year,
+            report_year_source=doc.report_year_source,
+            issuer=doc.issuer,
+            date=doc.date,
+            published=doc.published,
+            plan_year=doc.plan_year.value if doc.plan_year else None,
+            sections=tuple(
+                Section(
+                    kind=p.kind,
+                    also=p.also,
+                    heading=doc.heading_text(p.heading),
+                    line=p.heading.line.number,
+                    numeral=p.heading.numeral,
+                    year=p.year.value if p.year else None,
+                )
+                for p in doc.parts
+            ),
+            parts=parts if judged else {},
+        )
 
 
 @dataclass(frozen=True)
 class Result:
-    """The outcome for one input: its outline (document) and its findings."""
+    """The outcome for one input: its outline (document), what it says about itself (facts) and its
+    findings. ``detached()`` lets the document go and keeps the rest."""
 
     path: str
     encoding: str | None
@@ -43,6 +90,15 @@ class Result:
     findings: tuple[Finding, ...]
     waived: tuple[Finding, ...] = ()  # findings a waiver accepted: out of the report, counted in the summary
     waiver_file: bool = False  # a waiver file's own findings (FZ004), not a checked report
+    facts: Facts | None = None  # from the document when not given
+
+    def __post_init__(self) -> None:
+        if self.facts is None and self.document is not None:
+            object.__setattr__(self, "facts", Facts.of(self.document))
+
+    def detached(self) -> "Result":
+        """This result without its document (text and outline): what a large batch keeps."""
+        return replace(self, document=None)
 
     @property
     def text(self) -> str | None:
@@ -55,41 +111,27 @@ class Result:
 
     @property
     def report_year(self) -> int | None:
-        return self.document.report_year if self.document else None
+        return self.facts.report_year if self.facts else None
 
     @property
     def title(self) -> str | None:
-        doc = self.document
-        return "".join(doc.text[ln.start : ln.end].strip() for ln in doc.title.lines) if doc and doc.title else None
+        return self.facts.title if self.facts else None
 
     @property
     def sections(self) -> tuple[Section, ...]:
-        doc = self.document
-        if doc is None:
-            return ()
-        return tuple(
-            Section(
-                kind=p.kind,
-                also=p.also,
-                heading=doc.heading_text(p.heading),
-                line=p.heading.line.number,
-                numeral=p.heading.numeral,
-                year=p.year.value if p.year else None,
-            )
-            for p in doc.parts
-        )
+        return self.facts.sections if self.facts else ()
 
     def to_dict(self) -> dict:
-        doc = self.document
+        facts = self.facts
         return {
             "path": self.path,
             "report_year": self.report_year,
             "title": self.title,
-            "report_year_source": doc.report_year_source if doc else None,
+            "report_year_source": facts.report_year_source if facts else None,
             "encoding": self.encoding,
-            "issuer": doc.issuer if doc else None,
-            "date": doc.date.isoformat() if doc and doc.date else None,
-            "published": doc.published.isoformat() if doc and doc.published else None,
+            "issuer": facts.issuer if facts else None,
+            "date": facts.date.isoformat() if facts and facts.date else None,
+            "published": facts.published.isoformat() if facts and facts.published else None,
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
             "waived": len(self.waived),

@@ -8,9 +8,10 @@ import datetime
 import fnmatch
 import os
 import sys
-from typing import Sequence
+from functools import partial
+from typing import Iterator, Sequence
 
-from . import __version__
+from . import __version__, batch
 from .api import Result, check_bytes, check_file
 from .config import Resolver
 from .datafiles import DataFileError
@@ -35,6 +36,12 @@ def _megabytes(value: str) -> int:
     if size <= 0:
         raise argparse.ArgumentTypeError(f"not a size in MB: '{value}'")
     return int(size * 1024 * 1024)
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of processes: '{value}'")
+    return int(value)
 
 
 def _iso_date(value: str) -> datetime.date:
@@ -89,6 +96,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--show-config", action="store_true", help="print the settings that apply to PATH and exit")
     p.add_argument("--waivers", metavar="FILE", help="a waiver file: findings accepted by a reviewer")
     p.add_argument("--add-waivers", metavar="FILE", help="write a waiver for every current finding to FILE")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=f"check files in N processes (0: one per core; default: one per core for more than "
+        f"{batch.PARALLEL_FROM} files); the report is the same as with --jobs 1",
+    )
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
     p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
@@ -172,18 +187,14 @@ def _run(args: argparse.Namespace) -> int:
     files = expand(args.paths, args.exclude)
     if not files:
         print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
-    common = dict(year=args.year, published=args.published, lang=args.lang, encoding=args.encoding)
-    shown_stdin = args.stdin_filename or "-"
     paths = sorted(set(files))  # sorted by file, once each
+    jobs = 1 if "-" in paths else batch.jobs_for(args.jobs, len(paths))  # standard input is read here
     results, diffs = [], []
-    for path in _with_progress(paths, sys.stderr):
-        options = {**common, **resolver.options(path)}
-        if args.fix or args.diff:
-            result, diff = _fix(path, args, options)
-            results.append(result)
-            diffs.append(diff)
-        else:
-            results.append(_check(path, shown_stdin, args.max_size, options))
+    for result, diff, notes in _with_progress(batch.run_all(partial(_one, args, resolver), paths, jobs), paths):
+        for note in notes:
+            print(f"fazhi-check: {note}", file=sys.stderr)
+        results.append(result)
+        diffs.append(diff)
     if args.diff:
         _emit("".join(diffs), args.output)
         return EXIT_FINDINGS if any(diffs) and not args.exit_zero else EXIT_OK
@@ -201,24 +212,39 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity in failing for r in results for f in r.findings) else EXIT_OK
 
 
-def _fix(path: str, args: argparse.Namespace, options: dict) -> tuple[Result, str]:
+def _one(args: argparse.Namespace, resolver: Resolver, path: str) -> tuple[Result, str, list[str]]:
+    """Check (or fix) one file: its result, its diff and the notes to print, in this process or in a
+    worker. A batch keeps only what the reports need; the outline and HTML reports need documents."""
+    options = dict(year=args.year, published=args.published, lang=args.lang, encoding=args.encoding)
+    options.update(resolver.options(path))
+    notes: list[str] = []
+    if args.fix or args.diff:
+        result, diff = _fix(path, args, options, notes)
+    else:
+        result, diff = _check(path, args.stdin_filename or "-", args.max_size, options), ""
+    return (result if args.outline or args.format == "html" else result.detached()), diff, notes
+
+
+def _fix(path: str, args: argparse.Namespace, options: dict, notes: list[str]) -> tuple[Result, str]:
     """Fix one file (or, with --diff, only show how); a file that is not plain text is checked as it is."""
     from .fixes import can_fix, fix_file
 
+    def note(zh: str, en: str) -> None:
+        notes.append(en if args.lang == "en" else zh)
+
     if not can_fix(path):
-        _note(
-            args.lang,
+        note(
             f"{path}：只能自动修复 .txt 和 .md 文件，Word、PDF、网页请在原文件中修改",
             f"{path}: only .txt and .md files can be fixed; edit Word, PDF and web files by hand",
         )
         return check_file(path, max_bytes=args.max_size, **options), ""
     fixed = fix_file(path, write=not args.diff, max_bytes=args.max_size, **options)
     if fixed.error:
-        _note(args.lang, f"{path}：未修复，{fixed.error}", f"{path}: not fixed: {fixed.error}")
+        note(f"{path}：未修复，{fixed.error}", f"{path}: not fixed: {fixed.error}")
     elif fixed.applied and not args.diff:
         counts = "、".join(f"{code} ×{n}" for code, n in sorted(fixed.applied.items()))
         total = sum(fixed.applied.values())
-        _note(args.lang, f"已修复 {path}：{total} 处（{counts}）", f"fixed {total} in {path} ({counts})")
+        note(f"已修复 {path}：{total} 处（{counts}）", f"fixed {total} in {path} ({counts})")
     return fixed.result, fixed.diff
 
 
@@ -261,10 +287,6 @@ def _add_waivers(results: list[Result], path: str) -> int:
     return EXIT_OK
 
 
-def _note(lang: str, zh: str, en: str) -> None:
-    print(f"fazhi-check: {en if lang == 'en' else zh}", file=sys.stderr)
-
-
 def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
     """The report in the chosen format; formatters that are not used are not imported."""
     if args.statistics:
@@ -292,13 +314,15 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     return formatters.format_text(results, args.lang, args.quiet)
 
 
-def _with_progress(paths: list[str], stream):
-    """``paths``, with a progress bar on ``stream`` for a batch on a terminal (tqdm)."""
+def _with_progress(items: Iterator, paths: list[str], stream=None):
+    """``items`` (one per path), with a progress bar on ``stream`` (standard error) for a batch on a
+    terminal (tqdm)."""
+    stream = stream or sys.stderr
     if len(paths) <= PROGRESS_FROM or not stream.isatty():
-        return paths
+        return items
     from tqdm import tqdm
 
-    return tqdm(paths, file=stream, unit="file", leave=False)
+    return tqdm(items, total=len(paths), file=stream, unit="file", leave=False)
 
 
 def _check(path: str, shown_stdin: str, max_bytes: int, options: dict) -> Result:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -20,7 +20,7 @@ class Fix:
     safe: bool = True
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # the fields in order (dataclasses.asdict deep-copies: 10x slower)
 
 
 @dataclass(frozen=True)
@@ -46,4 +46,5 @@ class Finding:
 
     def to_dict(self) -> dict:
         """The finding as OUTPUT.md's JSON shows it: every key present, null where empty."""
-        return {**asdict(self), "references": list(self.references)}
+        fix = self.fix.to_dict() if self.fix else None
+        return {**vars(self), "references": list(self.references), "fix": fix}

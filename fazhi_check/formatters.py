@@ -48,12 +48,13 @@ def format_text(results: Sequence[Result], lang: str = "zh", quiet: bool = False
 
 
 def format_json(results: Sequence[Result], version: str) -> str:
-    data = {
-        "tool": {"name": "fazhi-check", "version": version, "schema_version": SCHEMA_VERSION},
-        "files": [r.to_dict() for r in results],
-        "summary": summary(results),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The JSON report, one file per line: readable, easy to grep, and written by json's C encoder
+    (an indented dump goes through its Python one, several times slower)."""
+    tool = {"name": "fazhi-check", "version": version, "schema_version": SCHEMA_VERSION}
+    files = ",\n    ".join(json.dumps(r.to_dict(), ensure_ascii=False) for r in results)
+    files = f"\n    {files}\n  " if files else ""
+    totals = json.dumps(summary(results), ensure_ascii=False)
+    return f'{{\n  "tool": {json.dumps(tool)},\n  "files": [{files}],\n  "summary": {totals}\n}}\n'
 
 
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}

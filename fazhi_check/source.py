@@ -6,6 +6,7 @@ import codecs
 import datetime
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, line feed, form feed, CR
 
 
 class ReadError(Exception):
@@ -188,5 +189,5 @@ def _strip_bom(text: str) -> str:
 
 def _mostly_control(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    bad = len(_CONTROL.findall(sample))
     return bad > max(8, len(sample) // 100)

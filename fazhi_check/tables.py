@@ -51,24 +51,19 @@ STATES = {
 
 def part_state(result: Result, kind: str) -> str | None:
     """present / folded / missing, or None where the file is no report that can be judged."""
-    doc = result.document
-    if doc is None or not doc.lines or not doc.is_annual_report:
-        return None
-    if doc.part_of(kind) is not None:
-        return "present"
-    return "folded" if any(f.kind == kind for f in doc.folds) else "missing"
+    return result.facts.parts.get(kind) if result.facts else None
 
 
 def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
     out = [HEADERS[lang]]
     for r in results:
-        doc = r.document
+        facts = r.facts
         count = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
-        plan_year = doc.plan_year.value if doc and doc.plan_year else None
+        plan_year = facts.plan_year if facts else None
         out.append(
             (
                 r.path,
-                (doc.issuer if doc else None) or "",
+                (facts.issuer if facts else None) or "",
                 r.title or "",
                 str(r.report_year or ""),
                 *(STATES[lang][part_state(r, kind)] for kind in REQUIRED),

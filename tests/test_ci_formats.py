@@ -197,12 +197,13 @@ class _Terminal(io.StringIO):
 def test_progress_bar_on_a_terminal_only_and_only_for_batches():
     paths = [f"{i}.txt" for i in range(12)]
     terminal = _Terminal()
-    assert list(_with_progress(paths, terminal)) == paths
+    assert list(_with_progress(iter(paths), paths, terminal)) == paths
     assert "0/12 [" in terminal.getvalue()  # tqdm drew its bar (and cleared it: leave=False)
     pipe = io.StringIO()
-    assert _with_progress(paths, pipe) is paths and pipe.getvalue() == ""
-    few = paths[:3]
-    assert _with_progress(few, _Terminal()) is few
+    items = iter(paths)
+    assert _with_progress(items, paths, pipe) is items and pipe.getvalue() == ""
+    few = iter(paths[:3])
+    assert _with_progress(few, paths[:3], _Terminal()) is few
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys):

@@ -1,0 +1,251 @@
+"""How fast fazhi-check is, next to the floors measured in the same run.
+
+    python benchmarks/run.py                       # print the table
+    python benchmarks/run.py --write docs/performance.md
+
+It builds its corpus from seeds/ in a temporary folder: FILES copies of the seeds with varied first
+lines (other agencies), and one report of BIG_MB megabytes made of the seeds' bodies. Every figure is
+given in absolute numbers and as a ratio to its floor:
+
+- cold start: `fazhi-check SEED` as a whole process, next to `python -c "import json"`;
+- warm latency: `check_text` in the library, median and p95 over all seeds;
+- batch: `fazhi-check --jobs 1 DIR` and `--jobs N` (all cores), in MB/s and reports/s, against a
+  whole process that reads and decodes the corpus, and one that also runs a compiled regex finding the
+  heading lines; the serial and parallel JSON reports must be byte-identical;
+- peak memory of the batch process at FILES/4 and FILES files (flat means streamed);
+- size: seconds per MB on the big report against seconds per MB on the seeds (linear means about 1).
+
+Peers (AutoCorrect from PyPI: `pip install autocorrect-py`) get a column when installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+PLACES = "清河县 临江区 东湖区 北城区 南山县 西峡县 云溪区 青山县 白沙区 长宁县 金水区 鼓楼区 新华区 和平区 城关镇".split()
+OFFICES = "人民政府 司法局 市场监督管理局 生态环境局 住房和城乡建设局 教育局 卫生健康委员会 交通运输局".split()
+HEADING = r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])"
+FLOOR_READ = "import os,sys\nfor p in sorted(os.listdir(sys.argv[1])): open(os.path.join(sys.argv[1],p),'rb').read().decode()"
+FLOOR_REGEX = (
+    "import os,re,sys\nh=re.compile(sys.argv[2],re.M)\n"
+    "for p in sorted(os.listdir(sys.argv[1])): h.findall(open(os.path.join(sys.argv[1],p),'rb').read().decode())"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--files", type=int, default=2000, help="reports in the batch corpus (default 2000)")
+    parser.add_argument("--big-mb", type=float, default=5.0, help="size of the one big report (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each batch command; the median counts")
+    parser.add_argument("--write", metavar="FILE", help="also write the results as Markdown to FILE")
+    args = parser.parse_args()
+
+    cli = shutil.which("fazhi-check", path=os.path.dirname(sys.executable)) or "fazhi-check"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: bytecode kept
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, big = Path(tmp, "corpus"), Path(tmp, "big", "report.txt")
+        build_corpus(corpus, args.files)
+        big.parent.mkdir()
+        big.write_text(big_report(int(args.big_mb * 1024 * 1024)), "utf-8")
+        quarter = Path(tmp, "quarter")
+        quarter.mkdir()
+        for p in sorted(corpus.iterdir())[: max(args.files // 4, 1)]:
+            shutil.copy(p, quarter / p.name)
+        rows = measure(cli, env, cores, corpus, quarter, big, Path(tmp), args.runs)
+    table = format_table(rows)
+    print(table)
+    if args.write:
+        Path(args.write).write_text(markdown(table, args, cores), "utf-8")
+        print(f"written to {args.write}")
+
+
+def build_corpus(folder: Path, count: int) -> None:
+    """``count`` copies of the seeds, each with its first non-blank line naming another agency."""
+    folder.mkdir(parents=True)
+    texts = [p.read_text("utf-8") for p in SEEDS]
+    for i in range(count):
+        lines = texts[i % len(texts)].split("\n")
+        first = next(k for k, line in enumerate(lines) if line.strip())
+        agency = PLACES[i // len(texts) % len(PLACES)] + OFFICES[i // len(texts) // len(PLACES) % len(OFFICES)]
+        lines[first] = re.sub(r"^\s*\S*?(?:局|政府|委员会|管委会)", agency, lines[first], count=1)
+        if lines[first] == texts[i % len(texts)].split("\n")[first]:
+            lines[first] = agency + lines[first].strip()
+        (folder / f"{i:05d}.txt").write_text("\n".join(lines), "utf-8")
+
+
+def big_report(size: int) -> str:
+    """One report of about ``size`` bytes: a seed's title block, then its parts over and over, every
+    copy made distinct (numbered items), so it is one long report, not one passage repeated."""
+    text = SEEDS[3].read_text("utf-8")
+    head, body = text.split("\n", 2)[:2], text.split("\n", 2)[2]
+    chunks, total, k = ["\n".join(head)], 0, 0
+    rng = random.Random(2024)
+    words = list(set(re.findall(r"[\u4e00-\u9fff]{2}", body)))
+    while total < size:
+        k += 1
+        # a number and a random word every 20 characters: no 30-character run repeats between copies
+        copy = re.sub(r"([^\n]{20})", lambda m: m.group(1) + f"{rng.choice(words)}{k}", body)
+        chunks.append(copy)
+        total += len(copy.encode("utf-8"))
+    return "\n".join(chunks)
+
+
+def run(cmd: list[str], env: dict) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_run(cmd: list[str], env: dict, runs: int) -> tuple[float, int]:
+    results = [run(cmd, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def measure(cli, env, cores, corpus, quarter, big, tmp, runs) -> list[tuple]:
+    py = sys.executable
+    megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+    files = len(list(corpus.iterdir()))
+    rows = []
+
+    # cold start
+    seed = str(SEEDS[0])
+    run([cli, seed], env)  # fills the per-user cache and writes bytecode, as any first run does
+    cold = statistics.median(run([cli, seed], env)[0] for _ in range(15))
+    bare = statistics.median(run([py, "-c", "import json"], env)[0] for _ in range(15))
+    rows.append(("cold start, `fazhi-check SEED`", f"{cold * 1e3:.0f} ms", f"{bare * 1e3:.0f} ms", cold / bare, "≤ 4"))
+
+    # warm latency in the library
+    sys.path.insert(0, str(ROOT))
+    import fazhi_check
+
+    rules = fazhi_check.load_rules()
+    times, per10k = [], []
+    for path in SEEDS:
+        text = path.read_text("utf-8")
+        kb = len(text.encode("utf-8")) / 10240
+        fazhi_check.check_text(text, rules=rules)
+        for _ in range(30):
+            start = time.perf_counter()
+            fazhi_check.check_text(text, rules=rules)
+            times.append(time.perf_counter() - start)
+            per10k.append(times[-1] / kb)
+    median, p95 = statistics.median(times), statistics.quantiles(times, n=20)[-1]
+    rows.append(("warm latency, median over seeds", f"{median * 1e3:.2f} ms", "", None, ""))
+    rows.append(("warm latency, p95 over seeds", f"{p95 * 1e3:.2f} ms", "", None, ""))
+    rows.append(("warm latency per 10 KB, median", f"{statistics.median(per10k) * 1e3:.2f} ms", "", None, "≤ 1 ms"))
+
+    # floors and batch throughput (whole processes)
+    read = median_run([py, "-c", FLOOR_READ, str(corpus)], env, runs)[0]
+    regex = median_run([py, "-c", FLOOR_REGEX, str(corpus), HEADING], env, runs)[0]
+    rows.append(("floor: read + decode", f"{megabytes / read:.1f} MB/s", "", None, ""))
+    rows.append(("floor: + one heading regex", f"{megabytes / regex:.1f} MB/s", "", None, ""))
+    serial_out, parallel_out = tmp / "serial.json", tmp / "parallel.json"
+    base = [cli, "--isolated", "--format", "json"]
+    serial, peak = median_run([*base, "--jobs", "1", "-o", str(serial_out), str(corpus)], env, runs)
+    parallel, peak_jobs = median_run([*base, "--jobs", str(cores), "-o", str(parallel_out), str(corpus)], env, runs)
+    peak_quarter = median_run([*base, "--jobs", "1", "-o", os.devnull, str(quarter)], env, 1)[1]
+    rows.append(
+        ("batch, 1 core", f"{megabytes / serial:.1f} MB/s, {files / serial:.0f} reports/s", "regex floor", serial / regex, "≤ 15")
+    )
+    rows.append(("batch vs read + decode", "", "read floor", serial / read, ""))
+    rows.append(
+        (
+            f"batch, --jobs {cores}",
+            f"{megabytes / parallel:.1f} MB/s, {files / parallel:.0f} reports/s",
+            "1 core",
+            serial / parallel,
+            f"≥ {0.9 * cores:.1f}×",
+        )
+    )
+    identical = serial_out.read_bytes() == parallel_out.read_bytes()
+    rows.append(("--jobs output identical to --jobs 1", "yes" if identical else "NO", "", None, "yes"))
+    quarter_files = len(list(quarter.iterdir()))
+    rows.append((f"peak memory, {quarter_files} files", f"{peak_quarter / 1024:.0f} MB", "", None, ""))
+    rows.append((f"peak memory, {files} files", f"{peak / 1024:.0f} MB", f"{quarter_files} files", peak / peak_quarter, "< 150 MB"))
+    rows.append((f"peak memory per process, --jobs {cores}", f"{peak_jobs / 1024:.0f} MB", "", None, ""))
+
+    # cost per byte: the big report against the seeds
+    small_text = [p.read_text("utf-8") for p in SEEDS]
+    small_bytes = sum(len(t.encode("utf-8")) for t in small_text)
+    start = time.perf_counter()
+    for _ in range(20):
+        for text in small_text:
+            fazhi_check.check_text(text, rules=rules)
+    small = (time.perf_counter() - start) / (20 * small_bytes / 1e6)
+    big_text = big.read_text("utf-8")
+    start = time.perf_counter()
+    found = fazhi_check.check_text(big_text, rules=rules).findings
+    large = (time.perf_counter() - start) / (len(big_text.encode("utf-8")) / 1e6)
+    mb = len(big_text.encode("utf-8")) / 1e6
+    rows.append((f"one {mb:.1f} MB report ({len(found)} findings)", f"{large:.3f} s/MB", f"{small:.3f} s/MB seeds", large / small, "≤ 1.2"))
+
+    rows += peers(corpus, megabytes, serial)
+    return rows
+
+
+def peers(corpus: Path, megabytes: float, serial: float) -> list[tuple]:
+    """Other Chinese prose linters over the same corpus, when installed (one core, in process)."""
+    try:
+        import autocorrect_py
+    except ImportError:
+        return [("peer: AutoCorrect (autocorrect-py)", "not installed", "", None, "")]
+    texts = [p.read_text("utf-8") for p in sorted(corpus.iterdir())]
+    start = time.perf_counter()
+    for text in texts:
+        autocorrect_py.lint_for(text, "text.txt")
+    elapsed = time.perf_counter() - start
+    return [("peer: AutoCorrect lint, 1 core", f"{megabytes / elapsed:.1f} MB/s", "fazhi-check 1 core", elapsed / serial, "")]
+
+
+def format_table(rows: list[tuple]) -> str:
+    lines = ["| measure | value | against | ratio | target |", "|---|---|---|---|---|"]
+    for name, value, against, ratio, target in rows:
+        shown = f"{ratio:.2f}" if ratio is not None else ""
+        lines.append(f"| {name} | {value} | {against} | {shown} | {target} |")
+    return "\n".join(lines)
+
+
+def markdown(table: str, args, cores: int) -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo", encoding="utf-8") if line.startswith("model name")),
+        platform.processor() or platform.machine(),
+    ) if os.path.exists("/proc/cpuinfo") else platform.processor() or platform.machine()
+    command = "python benchmarks/run.py" + (f" --files {args.files}" if args.files != 2000 else "") + f" --write {args.write}"
+    return (
+        "# Performance\n\n"
+        f"Measured {datetime.date.today().isoformat()} on {cpu}, {cores} cores, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, with:\n\n"
+        f"```sh\n{command}\n```\n\n"
+        f"Corpus: {args.files} copies of the five seeds with their first line naming another agency, and one "
+        f"{args.big_mb:g} MB report made of a seed's body, copied with numbered items. Batch figures are "
+        "whole processes (`--isolated --format json -o FILE`), medians of "
+        f"{args.runs} runs; the floors are whole processes over the same files.\n\n"
+        f"{table}\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
