@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -38,10 +36,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-PLACES = "清河县 临江区 东湖区 北城区 南山县 西峡县 云溪区 青山县 白沙区 长宁县 金水区 鼓楼区 新华区 和平区 城关镇".split()
+PLACES = (
+    "清河县 临江区 东湖区 北城区 南山县 西峡县 云溪区 青山县 白沙区 长宁县 金水区 鼓楼区 新华区 和平区 城关镇".split()
+)
 OFFICES = "人民政府 司法局 市场监督管理局 生态环境局 住房和城乡建设局 教育局 卫生健康委员会 交通运输局".split()
 HEADING = r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])"
-FLOOR_READ = "import os,sys\nfor p in sorted(os.listdir(sys.argv[1])): open(os.path.join(sys.argv[1],p),'rb').read().decode()"
+FLOOR_READ = (
+    "import os,sys\nfor p in sorted(os.listdir(sys.argv[1])): open(os.path.join(sys.argv[1],p),'rb').read().decode()"
+)
 FLOOR_REGEX = (
     "import os,re,sys\nh=re.compile(sys.argv[2],re.M)\n"
     "for p in sorted(os.listdir(sys.argv[1])): h.findall(open(os.path.join(sys.argv[1],p),'rb').read().decode())"
@@ -168,7 +170,13 @@ def measure(cli, env, cores, corpus, quarter, big, tmp, runs) -> list[tuple]:
     parallel, peak_jobs = median_run([*base, "--jobs", str(cores), "-o", str(parallel_out), str(corpus)], env, runs)
     peak_quarter = median_run([*base, "--jobs", "1", "-o", os.devnull, str(quarter)], env, 1)[1]
     rows.append(
-        ("batch, 1 core", f"{megabytes / serial:.1f} MB/s, {files / serial:.0f} reports/s", "regex floor", serial / regex, "≤ 15")
+        (
+            "batch, 1 core",
+            f"{megabytes / serial:.1f} MB/s, {files / serial:.0f} reports/s",
+            "regex floor",
+            serial / regex,
+            "≤ 15",
+        )
     )
     rows.append(("batch vs read + decode", "", "read floor", serial / read, ""))
     rows.append(
@@ -184,7 +192,15 @@ def measure(cli, env, cores, corpus, quarter, big, tmp, runs) -> list[tuple]:
     rows.append(("--jobs output identical to --jobs 1", "yes" if identical else "NO", "", None, "yes"))
     quarter_files = len(list(quarter.iterdir()))
     rows.append((f"peak memory, {quarter_files} files", f"{peak_quarter / 1024:.0f} MB", "", None, ""))
-    rows.append((f"peak memory, {files} files", f"{peak / 1024:.0f} MB", f"{quarter_files} files", peak / peak_quarter, "< 150 MB"))
+    rows.append(
+        (
+            f"peak memory, {files} files",
+            f"{peak / 1024:.0f} MB",
+            f"{quarter_files} files",
+            peak / peak_quarter,
+            "< 150 MB",
+        )
+    )
     rows.append((f"peak memory per process, --jobs {cores}", f"{peak_jobs / 1024:.0f} MB", "", None, ""))
 
     # cost per byte: the big report against the seeds
@@ -200,7 +216,15 @@ def measure(cli, env, cores, corpus, quarter, big, tmp, runs) -> list[tuple]:
     found = fazhi_check.check_text(big_text, rules=rules).findings
     large = (time.perf_counter() - start) / (len(big_text.encode("utf-8")) / 1e6)
     mb = len(big_text.encode("utf-8")) / 1e6
-    rows.append((f"one {mb:.1f} MB report ({len(found)} findings)", f"{large:.3f} s/MB", f"{small:.3f} s/MB seeds", large / small, "≤ 1.2"))
+    rows.append(
+        (
+            f"one {mb:.1f} MB report ({len(found)} findings)",
+            f"{large:.3f} s/MB",
+            f"{small:.3f} s/MB seeds",
+            large / small,
+            "≤ 1.2",
+        )
+    )
 
     rows += peers(corpus, megabytes, serial)
     return rows
@@ -217,7 +241,15 @@ def peers(corpus: Path, megabytes: float, serial: float) -> list[tuple]:
     for text in texts:
         autocorrect_py.lint_for(text, "text.txt")
     elapsed = time.perf_counter() - start
-    return [("peer: AutoCorrect lint, 1 core", f"{megabytes / elapsed:.1f} MB/s", "fazhi-check 1 core", elapsed / serial, "")]
+    return [
+        (
+            "peer: AutoCorrect lint, 1 core",
+            f"{megabytes / elapsed:.1f} MB/s",
+            "fazhi-check 1 core",
+            elapsed / serial,
+            "",
+        )
+    ]
 
 
 def format_table(rows: list[tuple]) -> str:
@@ -229,11 +261,21 @@ def format_table(rows: list[tuple]) -> str:
 
 
 def markdown(table: str, args, cores: int) -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo", encoding="utf-8") if line.startswith("model name")),
-        platform.processor() or platform.machine(),
-    ) if os.path.exists("/proc/cpuinfo") else platform.processor() or platform.machine()
-    command = "python benchmarks/run.py" + (f" --files {args.files}" if args.files != 2000 else "") + f" --write {args.write}"
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in open("/proc/cpuinfo", encoding="utf-8")
+                if line.startswith("model name")
+            ),
+            platform.processor() or platform.machine(),
+        )
+        if os.path.exists("/proc/cpuinfo")
+        else platform.processor() or platform.machine()
+    )
+    command = (
+        "python benchmarks/run.py" + (f" --files {args.files}" if args.files != 2000 else "") + f" --write {args.write}"
+    )
     return (
         "# Performance\n\n"
         f"Measured {datetime.date.today().isoformat()} on {cpu}, {cores} cores, {platform.system()} "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass, replace
-from typing import Iterable
+from collections.abc import Iterable
 
 from .checks import Subject
 from .engine import run_rules, select_rules

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Iterator, TypeVar
+from collections.abc import Callable, Iterator
 
-T = TypeVar("T")
 PARALLEL_FROM = 16  # with no --jobs given, batches with more files than this use every core
 
 _task: Callable | None = None  # each worker's task, set once when it starts
@@ -28,7 +27,7 @@ def jobs_for(requested: int | None, count: int) -> int:
     return max(1, min(requested or cores(), count))
 
 
-def run_all(task: Callable[[str], T], items: list[str], jobs: int) -> Iterator[T]:
+def run_all(task: Callable[[str], object], items: list[str], jobs: int) -> Iterator:
     """``task(item)`` for each item, in order; ``jobs`` > 1 runs them in that many worker processes.
     On Linux the workers are forked, so they start with the rules and parser already loaded."""
     if jobs <= 1:
@@ -52,4 +51,3 @@ def _start(task: Callable) -> None:
 
 def _call(item):
     return _task(item)
-

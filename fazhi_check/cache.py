@@ -12,9 +12,7 @@ import hashlib
 import os
 import pickle
 import sys
-from typing import Callable, Iterable, TypeVar
-
-T = TypeVar("T")
+from collections.abc import Callable, Iterable
 
 
 def directory() -> str | None:
@@ -27,7 +25,7 @@ def directory() -> str | None:
     return os.path.join(base, "fazhi-check")
 
 
-def entry(name: str, sources: Iterable[bytes]) -> str | None:
+def entry(name: str, sources: Iterable[bytes], suffix: str = ".pickle") -> str | None:
     """The path of entry ``name`` built from ``sources`` (None when caching is off)."""
     folder = directory()
     if folder is None:
@@ -37,10 +35,10 @@ def entry(name: str, sources: Iterable[bytes]) -> str | None:
     digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
     for source in sources:
         digest.update(hashlib.sha256(source).digest())
-    return os.path.join(folder, f"{name}-{digest.hexdigest()[:24]}.pickle")
+    return os.path.join(folder, f"{name}_{digest.hexdigest()[:24]}{suffix}")
 
 
-def cached(name: str, sources: Iterable[bytes], build: Callable[[], T]) -> T:
+def cached(name: str, sources: Iterable[bytes], build: Callable[[], object]):
     """``build()``, or what an earlier run stored for the same ``sources``."""
     path = entry(name, sources)
     if path is not None:
@@ -51,22 +49,22 @@ def cached(name: str, sources: Iterable[bytes], build: Callable[[], T]) -> T:
             pass
     value = build()
     if path is not None:
-        _store(path, value)
+        store(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
 
 
-def _store(path: str, value: object) -> None:
-    """Write atomically (a temporary file, then a rename), so parallel runs never read half an entry."""
+def store(path: str, data: bytes) -> None:
+    """Write atomically (a temporary file, then a rename), so parallel runs never read half an entry;
+    a folder that cannot be written is passed over."""
     import tempfile
 
+    temporary = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(data)
         os.replace(temporary, path)
-    except (OSError, pickle.PicklingError):
-        try:
+    except OSError:
+        if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
-        except (OSError, UnboundLocalError):
-            pass

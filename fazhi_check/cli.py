@@ -9,7 +9,7 @@ import fnmatch
 import os
 import sys
 from functools import partial
-from typing import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from . import __version__, batch
 from .api import Result, check_bytes, check_file
@@ -188,28 +188,42 @@ def _run(args: argparse.Namespace) -> int:
     if not files:
         print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
     paths = sorted(set(files))  # sorted by file, once each
-    jobs = 1 if "-" in paths else batch.jobs_for(args.jobs, len(paths))  # standard input is read here
-    results, diffs = [], []
-    for result, diff, notes in _with_progress(batch.run_all(partial(_one, args, resolver), paths, jobs), paths):
-        for note in notes:
-            print(f"fazhi-check: {note}", file=sys.stderr)
-        results.append(result)
-        diffs.append(diff)
+    checked = _checked(paths, args, resolver)
     if args.diff:
+        diffs = [diff for _, diff in checked]
         _emit("".join(diffs), args.output)
         return EXIT_FINDINGS if any(diffs) and not args.exit_zero else EXIT_OK
-    results = _waive(results, args, resolver)
+    results: Iterable[Result] = (result for result, _ in checked)
+    if args.waivers or args.add_waivers or any(resolver.config(p).waivers for p in paths):
+        results = _waive(list(results), args, resolver)  # waivers are judged over the whole run
     if args.add_waivers:
-        return _add_waivers(results, args.add_waivers)
+        return _add_waivers(list(results), args.add_waivers)
     if args.outline:  # a look at how the report was read, not a check: it does not fail
         from .formatters import format_outline
 
-        return _emit(format_outline(results, args.lang), args.output)
-    status = _emit(_report(results, args, selected), args.output)
+        return _emit(format_outline(list(results), args.lang), args.output)
+    severities: set[str] = set()
+    status = _emit(_report(_noting_severities(results, severities), args, selected), args.output)
     if status != EXIT_OK or args.exit_zero:
         return status
-    failing = ("error", "warning") if args.strict else ("error",)
-    return EXIT_FINDINGS if any(f.severity in failing for r in results for f in r.findings) else EXIT_OK
+    failing = {"error", "warning"} if args.strict else {"error"}
+    return EXIT_FINDINGS if severities & failing else EXIT_OK
+
+
+def _checked(paths: list[str], args: argparse.Namespace, resolver: Resolver) -> Iterator[tuple[Result, str]]:
+    """(result, diff) for each path in order, checked here or in worker processes (--jobs); the
+    notes of each file (what --fix did) are printed as it arrives."""
+    jobs = 1 if "-" in paths else batch.jobs_for(args.jobs, len(paths))  # standard input is read here
+    for result, diff, notes in _with_progress(batch.run_all(partial(_one, args, resolver), paths, jobs), paths):
+        for note in notes:
+            print(f"fazhi-check: {note}", file=sys.stderr)
+        yield result, diff
+
+
+def _noting_severities(results: Iterable[Result], seen: set[str]) -> Iterator[Result]:
+    for result in results:
+        seen.update(f.severity for f in result.findings)
+        yield result
 
 
 def _one(args: argparse.Namespace, resolver: Resolver, path: str) -> tuple[Result, str, list[str]]:
@@ -287,31 +301,33 @@ def _add_waivers(results: list[Result], path: str) -> int:
     return EXIT_OK
 
 
-def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
-    """The report in the chosen format; formatters that are not used are not imported."""
+def _report(results: Iterable[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> Iterable[str]:
+    """The report in the chosen format, in pieces: text, JSON and GitHub annotations are written as
+    each file's result arrives, so a batch holds no more than one file at a time; the others need the
+    whole run. Formatters that are not used are not imported."""
     if args.statistics:
         from .formatters import format_statistics
 
-        return format_statistics(results)
+        return [format_statistics(list(results))]
     if args.format == "html":
         from .htmlreport import format_html
 
-        return format_html(results, rules, __version__, args.lang)
+        return [format_html(list(results), rules, __version__, args.lang)]
     if args.format == "sarif":
         from .sarif import format_sarif
 
-        return format_sarif(results, rules, __version__)
+        return [format_sarif(list(results), rules, __version__)]
     if args.format in ("summary", "csv"):
         from . import tables
 
-        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, args.lang)
+        return [(tables.format_csv if args.format == "csv" else tables.format_summary)(list(results), args.lang)]
     from . import formatters
 
     if args.format == "json":
-        return formatters.format_json(results, __version__)
+        return formatters.json_report(results, __version__)
     if args.format == "github":
-        return formatters.format_github(results)
-    return formatters.format_text(results, args.lang, args.quiet)
+        return formatters.github_report(results)
+    return formatters.text_report(results, args.lang, args.quiet)
 
 
 def _with_progress(items: Iterator, paths: list[str], stream=None):
@@ -332,14 +348,18 @@ def _check(path: str, shown_stdin: str, max_bytes: int, options: dict) -> Result
     return check_file(path, max_bytes=max_bytes, **options)
 
 
-def _emit(text: str, output: str | None) -> int:
+def _emit(pieces: str | Iterable[str], output: str | None) -> int:
+    """Write the report (a string, or pieces as they are made) to standard output or ``output``."""
+    pieces = [pieces] if isinstance(pieces, str) else pieces
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return EXIT_OK
     try:
         with open(output, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            for piece in pieces:
+                f.write(piece)
     except OSError as e:
         return _fail(f"cannot write {output}: {e.strerror or e}")
     return EXIT_OK

@@ -4,9 +4,14 @@ packaged JSON Schema, every fault raised as one error naming the file and the JS
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
-from importlib import resources
 
+
+def package_file(*parts: str) -> bytes:
+    """A file shipped in the package (schemas, the grammar), read from beside this module."""
+    with open(os.path.join(os.path.dirname(__file__), *parts), "rb") as f:
+        return f.read()
 
 
 def loader():
@@ -31,7 +36,7 @@ def schema(name: str):
     """The packaged JSON Schema ``schemas/NAME`` as a validator, built once."""
     from jsonschema import Draft202012Validator
 
-    data = json.loads(resources.files("fazhi_check").joinpath("schemas", name).read_text("utf-8"))
+    data = json.loads(package_file("schemas", name))
     return Draft202012Validator(data, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

@@ -9,7 +9,7 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from .api import Result, check_bytes, check_file
 from .findings import Finding

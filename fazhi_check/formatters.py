@@ -1,10 +1,11 @@
-"""Turn results into text: the line-per-finding text format and JSON."""
+"""Turn results into text: the line-per-finding text format, JSON, GitHub annotations, statistics and
+the outline. The first three stream: each file is written as its result arrives."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .api import Result
 from .findings import SEVERITIES
@@ -12,19 +13,37 @@ from .findings import SEVERITIES
 SCHEMA_VERSION = 1
 
 
-def summary(results: Sequence[Result]) -> dict:
-    by_severity = Counter(f.severity for r in results for f in r.findings)
-    by_code = Counter(f.code for r in results for f in r.findings)
-    return {
-        "files": sum(1 for r in results if not r.waiver_file),
-        **{s: by_severity.get(s, 0) for s in SEVERITIES},
-        "by_code": dict(sorted(by_code.items())),
-        "waived": sum(len(r.waived) for r in results),
-    }
+class Tally:
+    """The counts of a run, kept as results go by (a streamed report prints them at its end)."""
+
+    def __init__(self, results: Iterable[Result] = ()) -> None:
+        self.files, self.waived = 0, 0
+        self.by_severity: Counter = Counter()
+        self.by_code: Counter = Counter()
+        for result in results:
+            self.add(result)
+
+    def add(self, result: Result) -> None:
+        self.files += not result.waiver_file
+        self.waived += len(result.waived)
+        self.by_severity.update(f.severity for f in result.findings)
+        self.by_code.update(f.code for f in result.findings)
+
+    def to_dict(self) -> dict:
+        return {
+            "files": self.files,
+            **{s: self.by_severity.get(s, 0) for s in SEVERITIES},
+            "by_code": dict(sorted(self.by_code.items())),
+            "waived": self.waived,
+        }
 
 
-def summary_line(results: Sequence[Result], lang: str = "zh") -> str:
-    s = summary(results)
+def summary(results: Iterable[Result]) -> dict:
+    return Tally(results).to_dict()
+
+
+def summary_line(results: Iterable[Result], lang: str = "zh", tally: Tally | None = None) -> str:
+    s = (tally or Tally(results)).to_dict()
     if lang == "en":
         waived = f" ({s['waived']} waived)" if s["waived"] else ""
         return (
@@ -34,27 +53,38 @@ def summary_line(results: Sequence[Result], lang: str = "zh") -> str:
     return f"共检查 {s['files']} 个文件：错误 {s['error']} 条，警告 {s['warning']} 条，提示 {s['info']} 条{waived}"
 
 
-def format_text(results: Sequence[Result], lang: str = "zh", quiet: bool = False) -> str:
-    lines = []
-    if not quiet:
-        for result in results:
+def text_report(results: Iterable[Result], lang: str = "zh", quiet: bool = False) -> Iterator[str]:
+    """One line per finding as each file's result arrives, then the summary line."""
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+        if not quiet:
             for f in result.findings:
                 quote = f" «{f.paragraph}»" if f.paragraph else ""
-                lines.append(
-                    f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name}){quote}"
-                )
-    lines.append(summary_line(results, lang))
-    return "\n".join(lines) + "\n"
+                yield f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name}){quote}\n"
+    yield summary_line((), lang, tally) + "\n"
 
 
-def format_json(results: Sequence[Result], version: str) -> str:
-    """The JSON report, one file per line: readable, easy to grep, and written by json's C encoder
-    (an indented dump goes through its Python one, several times slower)."""
+def format_text(results: Iterable[Result], lang: str = "zh", quiet: bool = False) -> str:
+    return "".join(text_report(results, lang, quiet))
+
+
+def json_report(results: Iterable[Result], version: str) -> Iterator[str]:
+    """The JSON report, one file per line as each arrives: readable, easy to grep, and written by
+    json's C encoder (an indented dump goes through its Python one, several times slower)."""
     tool = {"name": "fazhi-check", "version": version, "schema_version": SCHEMA_VERSION}
-    files = ",\n    ".join(json.dumps(r.to_dict(), ensure_ascii=False) for r in results)
-    files = f"\n    {files}\n  " if files else ""
-    totals = json.dumps(summary(results), ensure_ascii=False)
-    return f'{{\n  "tool": {json.dumps(tool)},\n  "files": [{files}],\n  "summary": {totals}\n}}\n'
+    yield f'{{\n  "tool": {json.dumps(tool)},\n  "files": ['
+    tally, separator = Tally(), "\n    "
+    for result in results:
+        tally.add(result)
+        yield separator + json.dumps(result.to_dict(), ensure_ascii=False)
+        separator = ",\n    "
+    closing = "" if separator == "\n    " else "\n  "  # an empty list stays []
+    yield f'{closing}],\n  "summary": {json.dumps(tally.to_dict(), ensure_ascii=False)}\n}}\n'
+
+
+def format_json(results: Iterable[Result], version: str) -> str:
+    return "".join(json_report(results, version))
 
 
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -68,9 +98,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(results: Sequence[Result]) -> str:
+def github_report(results: Iterable[Result]) -> Iterator[str]:
     """GitHub Actions workflow commands, one per finding, escaped as GitHub requires."""
-    lines = []
     for result in results:
         for f in result.findings:
             props = {
@@ -82,8 +111,11 @@ def format_github(results: Sequence[Result]) -> str:
                 "title": f"{f.code} {f.name}",
             }
             joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
-            lines.append(f"::{_GITHUB_LEVELS[f.severity]} {joined}::{_escape_data(f.message)}")
-    return "".join(line + "\n" for line in lines)
+            yield f"::{_GITHUB_LEVELS[f.severity]} {joined}::{_escape_data(f.message)}\n"
+
+
+def format_github(results: Iterable[Result]) -> str:
+    return "".join(github_report(results))
 
 
 def format_statistics(results: Sequence[Result]) -> str:

@@ -6,7 +6,7 @@ asset; every piece of report text is escaped."""
 from __future__ import annotations
 
 from html import escape
-from typing import Sequence
+from collections.abc import Sequence
 
 from .api import Result
 from .rulebook import Rule

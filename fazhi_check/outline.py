@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from lark import Lark, Transformer
-from lark.exceptions import LarkError
 
 KINDS = ("h1", "h2", "h3", "h4", "date", "title", "text")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -40,7 +36,7 @@ class Line:
         return len(self.text) - len(self.text.lstrip())
 
 
-class _Lines(Transformer):
+class _Lines:
     """Collects the tokens in one list, then numbers them by line (each token ends with its line
     break and the blank lines after it), dropping blank lines."""
 
@@ -64,30 +60,60 @@ class _Lines(Transformer):
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Lark:
-    """The LALR parser, built once per process; Lark keeps the analysed grammar in the cache folder
-    (cache.py) and checks it against the grammar, its options and its own version on loading."""
-    from importlib import resources
+def _parser():
+    """The LALR parser Lark builds from outline.lark, once per process, and its error class.
 
+    Lark writes the parser out as a standalone module (lark.tools.standalone: the same tables and
+    lexer, no Lark needed to run it) into the cache folder (cache.py), keyed by the grammar; later
+    runs import that module instead of Lark itself, which halves start-up. Without a cache folder,
+    Lark builds the parser in memory."""
     from . import cache
+    from .datafiles import package_file
 
-    grammar = resources.files("fazhi_check").joinpath("outline.lark").read_bytes()
-    stored = cache.entry("outline", [grammar])
-    if stored is not None:
-        try:
-            os.makedirs(os.path.dirname(stored), exist_ok=True)
-        except OSError:
-            stored = None
-    return Lark(
-        grammar.decode("utf-8"), parser="lalr", lexer="contextual", transformer=_Lines(), cache=stored or False
-    )
+    grammar = package_file("outline.lark")
+    path = cache.entry("outline", [grammar], ".py")
+    module = _load(path) if path else None
+    if path and module is None:
+        cache.store(path, _standalone(grammar).encode("utf-8"))
+        module = _load(path)
+    if module is not None:
+        return module.Lark_StandAlone(transformer=_Lines()), module.LarkError
+    from lark import Lark, LarkError
+
+    return Lark(grammar.decode("utf-8"), parser="lalr", lexer="contextual", transformer=_Lines()), LarkError
+
+
+def _standalone(grammar: bytes) -> str:
+    """The source of a standalone parser module for ``grammar`` (needs Lark)."""
+    import io
+
+    from lark import Lark
+    from lark.tools.standalone import gen_standalone
+
+    out = io.StringIO()
+    gen_standalone(Lark(grammar.decode("utf-8"), parser="lalr", lexer="contextual"), out=out)
+    return out.getvalue()
+
+
+def _load(path: str):
+    """The module at ``path``, or None if it is missing or does not load."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.spec_from_file_location("fazhi_check_outline_parser", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except Exception:  # missing, cut short, or written by another Lark: build it again
+        return None
 
 
 def parse_outline(normalized: str) -> tuple[Line, ...]:
     """The typed lines of ``normalized`` text (see text.normalize); never raises on well-formed str."""
+    parser, error = _parser()
     try:
-        return _parser().parse(normalized)
-    except LarkError as e:
+        return parser.parse(normalized)
+    except error as e:
         line, column = getattr(e, "line", 0), getattr(e, "column", 0)
         pos = getattr(e, "pos_in_stream", 0) or 0
         raise OutlineError(line, column, normalized[pos : pos + 20]) from e

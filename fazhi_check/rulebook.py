@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
-from .datafiles import DataFileError, fault, parse_yaml, validate
+from .datafiles import DataFileError, fault, package_file, parse_yaml, validate
 from .vocabulary import Vocabulary
 
 
@@ -144,12 +143,12 @@ def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
 def _builtin() -> tuple[list[Rule], Vocabulary]:
     """The built-in rules and vocabulary, validated; cached between runs (see cache.py), so a run
     reads no YAML and imports no JSON Schema validator unless a rule file changed."""
-    from . import cache
+    from . import cache, rules as packaged
 
-    root = resources.files("fazhi_check.rules")
+    root = Path(packaged.__file__).parent
     files = _read_dir(root.iterdir(), "rules")
-    vocabulary = root.joinpath("vocabulary", "sections.yaml").read_bytes()
-    schemas = [resources.files("fazhi_check").joinpath("schemas", name).read_bytes() for name in _SCHEMAS]
+    vocabulary = (root / "vocabulary" / "sections.yaml").read_bytes()
+    schemas = [package_file("schemas", name) for name in _SCHEMAS]
 
     def build() -> tuple[list[Rule], Vocabulary]:
         path = "rules/vocabulary/sections.yaml"

@@ -8,7 +8,7 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from .api import Result

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 from .api import Result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
 _SPACE = re.compile(r"\s+")

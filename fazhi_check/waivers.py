@@ -10,7 +10,7 @@ import glob
 import os
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import yaml
 

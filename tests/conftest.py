@@ -1,6 +1,7 @@
 """Shared fixtures: the repository's folders and the built-in rule pack."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ import fazhi_check
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# the tests build their own cache of the rule pack and parser, never touching the user's
+os.environ["FAZHI_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="fazhi-check-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,8 +1,15 @@
-"""The fast paths give exactly what the plain algorithms they replace give."""
+"""The fast paths give exactly what the plain ones give: the linear FZ402 scan, parallel runs, the cache."""
 
+import os
+import subprocess
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import run, seed_files
+from fazhi_check import batch, cache
 from fazhi_check.checks.text import _repeats
 
 
@@ -38,3 +45,95 @@ def test_repeated_passage_found_across_anchor_free_text():
     passage = "乙" * 35
     chars = "甲," + passage + "丙。" + passage
     assert list(_repeats(chars, 30)) == [(39, 2, 35)]
+
+
+# -- parallel runs ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def batch_folder(tmp_path_factory):
+    """A reviewer's folder: 40 copies of the seeds naming other agencies, one in GB18030, one
+    Markdown draft, one unreadable file."""
+    folder = tmp_path_factory.mktemp("reports")
+    seeds = [p.read_text("utf-8") for p in seed_files()]
+    for i in range(40):
+        text = seeds[i % len(seeds)]
+        (folder / f"{i:03d}.txt").write_text(text.replace("司法局", f"第{i}司法局", 1), "utf-8")
+    (folder / "gbk.txt").write_bytes(seeds[1].encode("gb18030"))
+    (folder / "draft.md").write_text("# " + seeds[3], "utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "summary"])
+def test_parallel_run_reports_exactly_what_a_serial_run_does(capsys, batch_folder, fmt):
+    serial = run(capsys, "--isolated", "--jobs", "1", "--format", fmt, str(batch_folder))
+    parallel = run(capsys, "--isolated", "--jobs", "2", "--format", fmt, str(batch_folder))
+    assert parallel == serial
+    assert serial[0] == 1 and len(serial[1].splitlines()) > 40
+
+
+def test_a_large_batch_uses_every_core_unless_told_otherwise():
+    assert batch.jobs_for(None, batch.PARALLEL_FROM) == 1
+    assert batch.jobs_for(None, batch.PARALLEL_FROM + 1) == batch.cores()
+    assert batch.jobs_for(0, 500) == batch.cores()
+    assert batch.jobs_for(8, 3) == 3 and batch.jobs_for(1, 500) == 1
+
+
+def test_parallel_fix_prints_its_notes_in_file_order(capsys, tmp_path):
+    text = (seed_files()[0]).read_text("utf-8")
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(text, "utf-8")
+    code, out, err = run(capsys, "--isolated", "--fix", "--jobs", "2", str(tmp_path))
+    assert [line.split("：")[0] for line in err.splitlines()] == [
+        f"fazhi-check: 已修复 {tmp_path / f'{i}.txt'}" for i in range(4)
+    ]
+    assert "FZ502" not in out and code == 0
+
+
+def test_jobs_must_be_a_number(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, "--jobs", "many", "x.txt")
+    assert exit_.value.code == 2 and "not a number of processes" in capsys.readouterr().err
+
+
+# -- the cache of the rule pack and the parser ---------------------------------------------------
+
+
+def test_cached_entries_come_back_and_a_damaged_one_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAZHI_CHECK_CACHE_DIR", str(tmp_path))
+    builds = []
+    assert cache.cached("thing", [b"source"], lambda: builds.append(1) or {"a": 1}) == {"a": 1}
+    assert cache.cached("thing", [b"source"], lambda: builds.append(1) or {"a": 2}) == {"a": 1}
+    (entry,) = tmp_path.glob("thing_*.pickle")
+    entry.write_bytes(b"\x80\x04cut sho")
+    assert cache.cached("thing", [b"source"], lambda: builds.append(1) or {"a": 3}) == {"a": 3}
+    assert cache.cached("thing", [b"edited source"], lambda: builds.append(1) or {"a": 4}) == {"a": 4}
+    assert len(builds) == 3 and len(list(tmp_path.glob("thing_*.pickle"))) == 2
+
+
+def test_no_cache_when_turned_off_or_not_writable(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAZHI_CHECK_NO_CACHE", "1")
+    assert cache.entry("thing", [b"x"]) is None
+    assert cache.cached("thing", [b"x"], lambda: 5) == 5
+    monkeypatch.delenv("FAZHI_CHECK_NO_CACHE")
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("FAZHI_CHECK_CACHE_DIR", str(blocked / "cache"))
+    assert cache.cached("thing", [b"x"], lambda: 6) == 6  # passed over, no error
+
+
+def test_a_fresh_process_with_a_damaged_parser_entry_rebuilds_it(tmp_path):
+    env = {**os.environ, "FAZHI_CHECK_CACHE_DIR": str(tmp_path)}
+    seed = str(seed_files()[1])
+    command = [sys.executable, "-m", "fazhi_check", "--isolated", "--format", "json", seed]
+    first = subprocess.run(command, env=env, capture_output=True, text=True)
+    (parser,) = tmp_path.glob("outline_*.py")
+    parser.write_text("this is not python", "utf-8")
+    (rules,) = tmp_path.glob("rules_*.pickle")
+    rules.write_bytes(b"")
+    second = subprocess.run(command, env=env, capture_output=True, text=True)
+    third = subprocess.run(command, env={**env, "FAZHI_CHECK_NO_CACHE": "1"}, capture_output=True, text=True)
+    assert first.returncode == second.returncode == third.returncode == 1
+    assert first.stdout == second.stdout == third.stdout and '"FZ201"' in first.stdout
+    assert second.stderr == "" and "Lark_StandAlone" in parser.read_text("utf-8")

@@ -6,7 +6,7 @@ import bisect
 import datetime
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..numerals import to_chinese_number as chinese_numeral
 from .base import Hit, Subject, check, section_at, whole_file

@@ -7,7 +7,7 @@ import itertools
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..numerals import chinese_number
 from .base import Hit, Subject, check, section_at, whole_file
