@@ -99,7 +99,7 @@ def big_report(size: int) -> str:
     head, body = text.split("\n", 2)[:2], text.split("\n", 2)[2]
     chunks, total, k = ["\n".join(head)], 0, 0
     rng = random.Random(2024)
-    words = list(set(re.findall(r"[\u4e00-\u9fff]{2}", body)))
+    words = sorted(set(re.findall(r"[\u4e00-\u9fff]{2}", body)))
     while total < size:
         k += 1
         # a number and a random word every 20 characters: no 30-character run repeats between copies

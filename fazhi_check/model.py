@@ -27,7 +27,7 @@ _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页\s*)?
 _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 _SENTENCE_MARK = re.compile(r"[。！？；!?;：:]")
 _PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
-_RUN_IN_H1 = re.compile(r"(?<=[。！？!?；;：:])[ \t]*([一二三四五六七八九十]{1,3})[ \t]*、")
+_RUN_IN_H1 = re.compile(r"[。！？!?；;：:][ \t]*([一二三四五六七八九十]{1,3})[ \t]*、")  # group 1 starts the heading
 _ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
 _RUN_IN_ITEM = re.compile(r"(?:(?<=[\u4e00-\u9fff]{4})|(?<=[:：,，]))一是(?=[^\n]{10})")
@@ -76,6 +76,10 @@ class Part:
 
     def covers(self, kind: str) -> bool:
         return self.kind == kind or kind in self.also
+
+    def body_size(self) -> int:
+        """Characters of body, whitespace and page numbers aside."""
+        return sum(_visible(line.text) for line in self.body if not _PAGE_NUMBER.match(line.text))
 
     @property
     def body_text(self) -> str:
@@ -183,14 +187,15 @@ class Document:
         that is not the 落款, the date or a heading (also one the model found without a numeral)."""
         body = self.body_lines()
         all_headings = [h for p in self.parts for h in (p.heading, *p.subheadings)]
-        headings = sorted({h.line.start for h in all_headings})
+        heading_starts = {h.line.start for h in all_headings}
+        headings = sorted(heading_starts)
         # lines that joining would unmake: an unnumbered heading, or a heading's wrapped tail
         keep = {h.line.start for h in all_headings if h.numeral is None}
         keep |= {h.continuation.start for h in all_headings if h.continuation}
         pairs = []
         for a, b in zip(body, body[1:]):
             later = bisect.bisect_right(headings, a.start)
-            if b.start in headings or a.start in keep or (later < len(headings) and headings[later] < a.end):
+            if b.start in heading_starts or a.start in keep or (later < len(headings) and headings[later] < a.end):
                 continue  # b is a heading, a is unnumbered one or a wrapped tail, or holds a run-in one
             prose = a.kind == "text" or _SENTENCE_END.search(a.text.rstrip()[:-1])
             if (

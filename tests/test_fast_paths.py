@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import run, seed_files
 from fazhi_check import batch, cache
-from fazhi_check.checks.text import _repeats
+from fazhi_check.checks.text import _compiled, _repeats, _union_matches
 
 
 def _repeats_by_every_window(chars: str, size: int):
@@ -45,6 +45,31 @@ def test_repeated_passage_found_across_anchor_free_text():
     passage = "乙" * 35
     chars = "甲," + passage + "丙。" + passage
     assert list(_repeats(chars, 30)) == [(39, 2, 35)]
+
+
+# patterns that overlap, tie, look behind and ahead, anchor to lines, match empty or refer back
+_PATTERNS = [
+    "甲乙",
+    "甲",
+    "乙+",
+    "[甲乙](?<=丙[甲乙])",
+    "(?<![甲])乙",
+    "乙(?=丙)",
+    "^丙",
+    "丙$",
+    "^[ \t]*甲[ \t]*$",
+    "丙?",
+    "(甲)\\1",
+    "x*",
+    "甲 +乙",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERNS), min_size=1, max_size=4), st.text(alphabet="甲乙丙 \nx", max_size=60))
+def test_patterns_searched_one_by_one_match_what_their_union_matches(patterns, text):
+    union = [m.span() for m in _compiled(tuple(patterns)).finditer(text)]
+    assert _union_matches(tuple(patterns), text) == union
 
 
 # -- parallel runs ------------------------------------------------------------------------------

@@ -173,7 +173,7 @@ def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
         parts = [p for p in doc.parts if p.covers(kind)]
         if not parts:
             continue
-        size = sum(len(re.sub(r"\s", "", p.body_text)) for p in parts)
+        size = sum(p.body_size() for p in parts)
         if size < options["min_chars"]:
             heading = parts[0].heading
             yield Hit(heading.marker_start, heading.end, {"chars": size, "min_chars": options["min_chars"]}, kind)

@@ -19,6 +19,8 @@ _FILLER = "了达共计为有"
 _RATE = re.compile(
     r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
 )
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+_PARENTHESIS = re.compile(r"[()]")
 _NON_SPACE = re.compile(r"\S+")
 _ANCHOR = re.compile(r"[,.;:!?。、的]")  # in normalised text: ，；： are folded to ASCII
 _HALFWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
@@ -30,6 +32,15 @@ _HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _compiled_each(patterns: tuple[str, ...]) -> list[re.Pattern] | None:
+    """Each pattern compiled on its own; None where one refers to a group by number or name (its
+    numbering differs inside the union)."""
+    if any(_BACKREFERENCE.search(p) for p in patterns):
+        return None
+    return [re.compile(p, re.MULTILINE) for p in patterns]
 
 
 @check("unreadable", text_level=True)
@@ -55,10 +66,35 @@ def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
     """Every match of the patterns in the normalised text (full-width ASCII folded), with an optional
     literal replacement as its fix."""
     doc = subject.document
-    for m in _compiled(tuple(options["patterns"])).finditer(doc.normalized):
-        if m.end() > m.start() or options.get("replacement") is not None:
-            found = doc.text[m.start() : m.end()]
-            yield Hit(m.start(), m.end(), {"found": found}, section_at(doc, m.start()), options.get("replacement"))
+    for start, end in _union_matches(tuple(options["patterns"]), doc.normalized):
+        if end > start or options.get("replacement") is not None:
+            found = doc.text[start:end]
+            yield Hit(start, end, {"found": found}, section_at(doc, start), options.get("replacement"))
+
+
+def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of "p1|p2|…", exactly as its finditer gives them, found by searching
+    each pattern on its own: one that starts with a character class is then searched in C, which
+    the union of patterns that start differently is not (3x faster on the built-in rules). The
+    leftmost match wins, the first pattern on a tie, and the search goes on from its end."""
+    single = _compiled_each(patterns)
+    if single is None:
+        return [m.span() for m in _compiled(patterns).finditer(text)]
+    found, at = [], 0
+    upcoming = [p.search(text) for p in single]
+    while True:
+        best = None
+        for k, m in enumerate(upcoming):
+            if m is not None and m.start() < at:
+                upcoming[k] = m = single[k].search(text, at)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return found
+        if best.end() == best.start():  # after an empty match finditer has its own rules: let it decide
+            return [m.span() for m in _compiled(patterns).finditer(text)]
+        found.append(best.span())
+        at = best.end()
 
 
 @check("repeated-passage", text_level=True)
@@ -87,17 +123,16 @@ def _body_chars(doc):
 
 
 def _repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
-    """(at, first, length) for each run of ``size`` or more characters said before at ``first``, scanning
-    left to right and going on after each repeat. Linear: only windows near an anchor (punctuation, 的)
-    whose neighbouring half-window occurs twice, or inside a long anchor-free stretch, can repeat, so only
-    they are compared."""
-    last = len(chars) - size + 1  # windows start before this
-    seen: dict[str, int] = {}
+    """(at, first, length) for each run of ``size`` or more characters said before at ``first``: a scan
+    from left to right looks each window up among the windows it has seen, and goes on after each
+    repeat it reports. Linear: only windows near an anchor (punctuation, 的) whose neighbouring
+    half-window occurs twice, or inside a long anchor-free stretch, can repeat, so only they are seen."""
+    first_seen = {}.setdefault  # window -> where the scan first saw it
     i = 0
-    for lo, hi in _candidate_windows(chars, size, last):
+    for lo, hi in _candidate_windows(chars, size, len(chars) - size + 1):
         i = max(i, lo)
         while i < hi:
-            j = seen.setdefault(chars[i : i + size], i)
+            j = first_seen(chars[i : i + size], i)
             if j + size > i:
                 i += 1
                 continue
@@ -107,19 +142,23 @@ def _repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
 
 
 def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]]:
-    """Sorted, merged ranges of window starts that may repeat. Two equal windows hold an anchor at the
-    same offset; the half-window after it (offset ≤ size/2) or before it (offset ≥ size/2) lies inside
-    both, so that anchor's key occurs twice. Windows without an anchor lie in anchor-free stretches."""
-    ahead, behind = size // 2, size - size // 2
+    """Sorted, merged ranges of window starts that may repeat. Two equal windows have their first
+    anchor at the same offset: when it is at most ``behind``, the ``ahead`` characters from the anchor
+    lie inside both windows, else the ``behind`` characters before it do; so that key of the anchor
+    occurs twice, and the window starts after the anchor before. Windows without an anchor lie in
+    anchor-free stretches."""
+    ahead = size // 2
+    behind = size - ahead
     anchors = [m.start() for m in _ANCHOR.finditer(chars)]
     after = [chars[p : p + ahead] for p in anchors]
     before = [chars[max(p - behind, 0) : p] for p in anchors]
     twice_after, twice_before = Counter(after), Counter(before)
-    ranges = [
-        (max(p - size + 1, 0), min(p + 1, last))
-        for p, a, b in zip(anchors, after, before)
-        if twice_after[a] > 1 or twice_before[b] > 1
-    ]
+    ranges = []
+    for q, p, a, b in zip([-1, *anchors], anchors, after, before):
+        if twice_after[a] > 1:
+            ranges.append((max(p - behind, q + 1), min(p + 1, last)))
+        if twice_before[b] > 1:
+            ranges.append((max(p - size + 1, q + 1), min(p - behind + 1, last)))
     ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
@@ -149,10 +188,14 @@ def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
     """A rate named "<stem>率" whose stem labels exactly one count in the sentence ("出庭35个") and
     whose base is the only other count of the same unit ("开庭37个"); anything looser stays silent."""
     doc = subject.document
+    if "率" not in doc.normalized:
+        return
     for text, pieces in doc.paragraphs():
         if "率" not in text:
             continue  # every rate names one
         for sentence in _SENTENCE.finditer(text):
+            if "率" not in sentence.group():
+                continue
             for rate, numerator, denominator in _rates(sentence.group()):
                 stated, decimals = _percent(rate)
                 if stated is None or not denominator:
@@ -230,10 +273,11 @@ def _lines_holding(doc, pattern: re.Pattern) -> list:
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     pairs, stack = [], []
-    for i, ch in enumerate(text):
+    for m in _PARENTHESIS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             pairs.append((stack.pop(), i))
     return pairs
 
