@@ -8,10 +8,10 @@ Where: ``$FAZHI_CHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/fazhi-check``, else ``
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 
 
@@ -32,10 +32,14 @@ def entry(name: str, sources: Iterable[bytes], suffix: str = ".pickle") -> str |
         return None
     from . import __version__
 
-    digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
+    # CRC-32 and Adler-32 of every source: 64 bits that any edit changes (hashlib would cost
+    # more start-up than the whole cache lookup)
+    key = f"{__version__} {sys.version_info[:2]}".encode()
+    crc, adler = zlib.crc32(key), zlib.adler32(key)
     for source in sources:
-        digest.update(hashlib.sha256(source).digest())
-    return os.path.join(folder, f"{name}_{digest.hexdigest()[:24]}{suffix}")
+        crc, adler = zlib.crc32(source, crc), zlib.adler32(source, adler)
+        crc = zlib.crc32(len(source).to_bytes(8, "little"), crc)
+    return os.path.join(folder, f"{name}_{crc:08x}{adler:08x}{suffix}")
 
 
 def cached(name: str, sources: Iterable[bytes], build: Callable[[], object]):
@@ -54,8 +58,9 @@ def cached(name: str, sources: Iterable[bytes], build: Callable[[], object]):
 
 
 def store(path: str, data: bytes) -> None:
-    """Write atomically (a temporary file, then a rename), so parallel runs never read half an entry;
-    a folder that cannot be written is passed over."""
+    """Write atomically (a temporary file, then a rename), so parallel runs never read half an entry,
+    and remove the entries it replaces (same name, other sources); a folder that cannot be written is
+    passed over."""
     import tempfile
 
     temporary = None
@@ -65,6 +70,11 @@ def store(path: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(temporary, path)
+        folder, entry = os.path.split(path)
+        name = entry.rsplit("_", 1)[0] + "_"
+        for old in os.listdir(folder):
+            if old.startswith(name) and old != entry and not old.endswith(".tmp"):
+                os.unlink(os.path.join(folder, old))
     except OSError:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
