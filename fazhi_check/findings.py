@@ -25,6 +25,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem found: the rule that found it, where (1-based, end exclusive), what it says."""
+
     code: str
     name: str
     severity: str

@@ -19,6 +19,8 @@ class RuleFileError(DataFileError):
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule as its YAML file declares it: code, name, severity, message, check kind, options."""
+
     code: str
     name: str
     group: str

@@ -20,6 +20,8 @@ def _union(patterns: Iterable[str]) -> re.Pattern:
 
 @dataclass(frozen=True)
 class KindWords:
+    """The words that name one kind of part: in a heading, weakly in a heading, in a body, in a sentence."""
+
     kind: str
     label: str
     label_en: str
@@ -31,6 +33,8 @@ class KindWords:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """Every kind's words, and the patterns for organs, titles, closings, plans and the subject."""
+
     required: tuple[str, ...]
     kinds: dict[str, KindWords]
     organ: re.Pattern

@@ -33,6 +33,8 @@ class WaiverFileError(DataFileError):
 
 @dataclass(frozen=True)
 class Waiver:
+    """One accepted finding: code, file glob, evidence, reason, optional expiry, line in its file."""
+
     code: str
     file: str  # a glob, relative to the waiver file's folder
     reason: str
@@ -68,6 +70,8 @@ class Waiver:
 
 @dataclass(frozen=True)
 class WaiverFile:
+    """A waiver file's path and its waivers."""
+
     path: str
     waivers: tuple[Waiver, ...]
 
