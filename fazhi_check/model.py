@@ -580,13 +580,16 @@ def _enumerations(heading: Line, lines: list[Line]) -> tuple[Enumeration, ...]:
     wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without clause marks."""
     found = []
     for n, (text, pieces) in enumerate(_paragraphs(tuple(lines))):
+        matches = list(_ENUMERATION.finditer(text))
+        if not matches:
+            continue
         before = [heading] if n == 0 else []  # the first paragraph follows the heading
         starts = set()
         for at, line in pieces:
             if not before or _heading_like(before):
                 starts.add(at)
             before.append(line)
-        for m in _ENUMERATION.finditer(text):
+        for m in matches:
             value = chinese_number(m.group(1))
             if value and (m.start() in starts or text[m.start() - 1] in _ENUMERATION_AFTER):
                 line, start = _locate(pieces, m.start())

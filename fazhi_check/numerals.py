@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
 
@@ -23,6 +24,7 @@ _TRAILING_DATE = re.compile(r"[ \t]*\(?" + _DATE.pattern + r"\)?[ \t]*$")
 _OPEN_CLOSE = {"《": "》", "(": ")", "〔": "〕", "[": "]", "【": "】", "“": "”"}
 
 
+@lru_cache(maxsize=4096)
 def chinese_number(s: str) -> int | None:
     """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; digits pass through; None if not a number."""
     s = s.strip()

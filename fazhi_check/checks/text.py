@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from itertools import compress
 import re
 from collections import Counter
 from functools import lru_cache
@@ -150,15 +151,18 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
     ahead = size // 2
     behind = size - ahead
     anchors = [m.start() for m in _ANCHOR.finditer(chars)]
+    previous = [-1, *anchors]
     after = [chars[p : p + ahead] for p in anchors]
     before = [chars[max(p - behind, 0) : p] for p in anchors]
-    twice_after, twice_before = Counter(after), Counter(before)
-    ranges = []
-    for q, p, a, b in zip([-1, *anchors], anchors, after, before):
-        if twice_after[a] > 1:
-            ranges.append((max(p - behind, q + 1), min(p + 1, last)))
-        if twice_before[b] > 1:
-            ranges.append((max(p - size + 1, q + 1), min(p - behind + 1, last)))
+    # which keys occur twice is tested in C (map, compress): few anchors are kept, and only they
+    # reach Python
+    twice_after = map((1).__lt__, map(Counter(after).__getitem__, after))
+    twice_before = map((1).__lt__, map(Counter(before).__getitem__, before))
+    ranges = [(max(p - behind, q + 1), min(p + 1, last)) for q, p in compress(zip(previous, anchors), twice_after)]
+    ranges += [
+        (max(p - size + 1, q + 1), min(p - behind + 1, last))
+        for q, p in compress(zip(previous, anchors), twice_before)
+    ]
     ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
