@@ -16,6 +16,7 @@ from .api import Result, check_bytes, check_file
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
+from .formatters import STREAMED, Tally, entry, format_github, format_json, format_text, streamed
 from .rulebook import Rule, load_rules
 from .source import MAX_BYTES, SUPPORTED_SUFFIXES
 
@@ -188,47 +189,54 @@ def _run(args: argparse.Namespace) -> int:
     if not files:
         print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
     paths = sorted(set(files))  # sorted by file, once each
-    checked = _checked(paths, args, resolver)
+    whole_run = args.waivers or args.add_waivers or any(resolver.config(p).waivers for p in paths)
+    streaming = args.format in STREAMED and not (whole_run or args.outline or args.statistics or args.diff)
+    checked = _checked(paths, args, resolver, streaming)
     if args.diff:
         diffs = [diff for _, diff in checked]
         _emit("".join(diffs), args.output)
         return EXIT_FINDINGS if any(diffs) and not args.exit_zero else EXIT_OK
-    results: Iterable[Result] = (result for result, _ in checked)
-    if args.waivers or args.add_waivers or any(resolver.config(p).waivers for p in paths):
-        results = _waive(list(results), args, resolver)  # waivers are judged over the whole run
-    if args.add_waivers:
-        return _add_waivers(list(results), args.add_waivers)
-    if args.outline:  # a look at how the report was read, not a check: it does not fail
-        from .formatters import format_outline
+    if streaming:  # each file is written as it arrives: a batch holds one file at a time
+        tally = Tally()
+        status = _emit(
+            streamed((entry for entry, _ in checked), args.format, __version__, args.lang, tally), args.output
+        )
+        severities = {s for s, n in tally.by_severity.items() if n}
+    else:
+        results = [result for result, _ in checked]
+        if whole_run:
+            results = _waive(results, args, resolver)  # waivers are judged over the whole run
+        if args.add_waivers:
+            return _add_waivers(results, args.add_waivers)
+        if args.outline:  # a look at how the report was read, not a check: it does not fail
+            from .formatters import format_outline
 
-        return _emit(format_outline(list(results), args.lang), args.output)
-    severities: set[str] = set()
-    status = _emit(_report(_noting_severities(results, severities), args, selected), args.output)
+            return _emit(format_outline(results, args.lang), args.output)
+        status = _emit(_report(results, args, selected), args.output)
+        severities = {f.severity for r in results for f in r.findings}
     if status != EXIT_OK or args.exit_zero:
         return status
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if severities & failing else EXIT_OK
 
 
-def _checked(paths: list[str], args: argparse.Namespace, resolver: Resolver) -> Iterator[tuple[Result, str]]:
-    """(result, diff) for each path in order, checked here or in worker processes (--jobs); the
-    notes of each file (what --fix did) are printed as it arrives."""
+def _checked(paths: list[str], args: argparse.Namespace, resolver: Resolver, render: bool) -> Iterator[tuple]:
+    """(result, diff) for each path in order, or with ``render`` (entry, counts) of a streamed report;
+    checked here or in worker processes (--jobs). The notes of each file (what --fix did) are printed
+    as it arrives."""
     jobs = 1 if "-" in paths else batch.jobs_for(args.jobs, len(paths))  # standard input is read here
-    for result, diff, notes in _with_progress(batch.run_all(partial(_one, args, resolver), paths, jobs), paths):
+    task = partial(_one, args, resolver, render)
+    for item, diff, notes in _with_progress(batch.run_all(task, paths, jobs), paths):
         for note in notes:
             print(f"fazhi-check: {note}", file=sys.stderr)
-        yield result, diff
+        yield item, diff
 
 
-def _noting_severities(results: Iterable[Result], seen: set[str]) -> Iterator[Result]:
-    for result in results:
-        seen.update(f.severity for f in result.findings)
-        yield result
-
-
-def _one(args: argparse.Namespace, resolver: Resolver, path: str) -> tuple[Result, str, list[str]]:
-    """Check (or fix) one file: its result, its diff and the notes to print, in this process or in a
-    worker. A batch keeps only what the reports need; the outline and HTML reports need documents."""
+def _one(args: argparse.Namespace, resolver: Resolver, render: bool, path: str) -> tuple:
+    """Check (or fix) one file, in this process or in a worker: its result, its diff and the notes to
+    print. With ``render``, its entry in the streamed report and its counts instead of the result, so
+    the main process only writes; else the result without its document, which only the outline and
+    HTML reports need."""
     options = dict(year=args.year, published=args.published, lang=args.lang, encoding=args.encoding)
     options.update(resolver.options(path))
     notes: list[str] = []
@@ -236,6 +244,8 @@ def _one(args: argparse.Namespace, resolver: Resolver, path: str) -> tuple[Resul
         result, diff = _fix(path, args, options, notes)
     else:
         result, diff = _check(path, args.stdin_filename or "-", args.max_size, options), ""
+    if render:
+        return (entry(result, args.format, args.lang, args.quiet), Tally((result,))), diff, notes
     return (result if args.outline or args.format == "html" else result.detached()), diff, notes
 
 
@@ -301,33 +311,29 @@ def _add_waivers(results: list[Result], path: str) -> int:
     return EXIT_OK
 
 
-def _report(results: Iterable[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> Iterable[str]:
-    """The report in the chosen format, in pieces: text, JSON and GitHub annotations are written as
-    each file's result arrives, so a batch holds no more than one file at a time; the others need the
-    whole run. Formatters that are not used are not imported."""
+def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
+    """The report in the chosen format, from the whole run; formatters not used are not imported."""
     if args.statistics:
         from .formatters import format_statistics
 
-        return [format_statistics(list(results))]
+        return format_statistics(results)
     if args.format == "html":
         from .htmlreport import format_html
 
-        return [format_html(list(results), rules, __version__, args.lang)]
+        return format_html(results, rules, __version__, args.lang)
     if args.format == "sarif":
         from .sarif import format_sarif
 
-        return [format_sarif(list(results), rules, __version__)]
+        return format_sarif(results, rules, __version__)
     if args.format in ("summary", "csv"):
         from . import tables
 
-        return [(tables.format_csv if args.format == "csv" else tables.format_summary)(list(results), args.lang)]
-    from . import formatters
-
+        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, args.lang)
     if args.format == "json":
-        return formatters.json_report(results, __version__)
+        return format_json(results, __version__)
     if args.format == "github":
-        return formatters.github_report(results)
-    return formatters.text_report(results, args.lang, args.quiet)
+        return format_github(results)
+    return format_text(results, args.lang, args.quiet)
 
 
 def _with_progress(items: Iterator, paths: list[str], stream=None):

@@ -13,6 +13,9 @@ from .findings import SEVERITIES
 SCHEMA_VERSION = 1
 
 
+STREAMED = ("text", "json", "github")  # formats written file by file
+
+
 class Tally:
     """The counts of a run, kept as results go by (a streamed report prints them at its end)."""
 
@@ -28,6 +31,12 @@ class Tally:
         self.waived += len(result.waived)
         self.by_severity.update(f.severity for f in result.findings)
         self.by_code.update(f.code for f in result.findings)
+
+    def merge(self, other: "Tally") -> None:
+        self.files += other.files
+        self.waived += other.waived
+        self.by_severity.update(other.by_severity)
+        self.by_code.update(other.by_code)
 
     def to_dict(self) -> dict:
         return {
@@ -53,41 +62,80 @@ def summary_line(results: Iterable[Result], lang: str = "zh", tally: Tally | Non
     return f"共检查 {s['files']} 个文件：错误 {s['error']} 条，警告 {s['warning']} 条，提示 {s['info']} 条{waived}"
 
 
-def text_report(results: Iterable[Result], lang: str = "zh", quiet: bool = False) -> Iterator[str]:
-    """One line per finding as each file's result arrives, then the summary line."""
-    tally = Tally()
-    for result in results:
-        tally.add(result)
-        if not quiet:
-            for f in result.findings:
-                quote = f" «{f.paragraph}»" if f.paragraph else ""
-                yield f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name}){quote}\n"
-    yield summary_line((), lang, tally) + "\n"
+def entry(result: Result, fmt: str, lang: str = "zh", quiet: bool = False) -> str:
+    """One file's part of a streamed report (``fmt`` in STREAMED): its text lines, its JSON object
+    or its GitHub annotations. A worker process can make it, so the main one only writes."""
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False)
+    if fmt == "github":
+        return "".join(_annotation(result.path, f) for f in result.findings)
+    if quiet:
+        return ""
+    return "".join(
+        f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})"
+        + (f" «{f.paragraph}»" if f.paragraph else "")
+        + "\n"
+        for f in result.findings
+    )
+
+
+def streamed(
+    entries: Iterable[tuple[str, Tally]], fmt: str, version: str, lang: str = "zh", tally: Tally | None = None
+) -> Iterator[str]:
+    """A report in ``fmt`` from each file's entry and counts, written as they arrive; ``tally`` (if
+    given) holds the run's counts at the end. JSON gets one file per line: readable, easy to grep, and
+    written by json's C encoder (an indented dump goes through its Python one, several times slower)."""
+    tally = tally if tally is not None else Tally()
+    if fmt == "json":
+        tool = {"name": "fazhi-check", "version": version, "schema_version": SCHEMA_VERSION}
+        yield f'{{\n  "tool": {json.dumps(tool)},\n  "files": ['
+    separator = "\n    "
+    for piece, counts in entries:
+        tally.merge(counts)
+        if fmt == "json":
+            yield separator + piece
+            separator = ",\n    "
+        elif piece:
+            yield piece
+    if fmt == "json":
+        closing = "" if separator == "\n    " else "\n  "  # an empty list stays []
+        yield f'{closing}],\n  "summary": {json.dumps(tally.to_dict(), ensure_ascii=False)}\n}}\n'
+    elif fmt == "text":
+        yield summary_line((), lang, tally) + "\n"
+
+
+def _entries(results: Iterable[Result], fmt: str, lang: str = "zh", quiet: bool = False):
+    return ((entry(r, fmt, lang, quiet), Tally((r,))) for r in results)
 
 
 def format_text(results: Iterable[Result], lang: str = "zh", quiet: bool = False) -> str:
-    return "".join(text_report(results, lang, quiet))
-
-
-def json_report(results: Iterable[Result], version: str) -> Iterator[str]:
-    """The JSON report, one file per line as each arrives: readable, easy to grep, and written by
-    json's C encoder (an indented dump goes through its Python one, several times slower)."""
-    tool = {"name": "fazhi-check", "version": version, "schema_version": SCHEMA_VERSION}
-    yield f'{{\n  "tool": {json.dumps(tool)},\n  "files": ['
-    tally, separator = Tally(), "\n    "
-    for result in results:
-        tally.add(result)
-        yield separator + json.dumps(result.to_dict(), ensure_ascii=False)
-        separator = ",\n    "
-    closing = "" if separator == "\n    " else "\n  "  # an empty list stays []
-    yield f'{closing}],\n  "summary": {json.dumps(tally.to_dict(), ensure_ascii=False)}\n}}\n'
+    """One line per finding, then the summary line."""
+    return "".join(streamed(_entries(results, "text", lang, quiet), "text", "", lang))
 
 
 def format_json(results: Iterable[Result], version: str) -> str:
-    return "".join(json_report(results, version))
+    return "".join(streamed(_entries(results, "json"), "json", version))
+
+
+def format_github(results: Iterable[Result]) -> str:
+    """GitHub Actions workflow commands, one per finding, escaped as GitHub requires."""
+    return "".join(streamed(_entries(results, "github"), "github", ""))
 
 
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _annotation(path: str, f) -> str:
+    props = {
+        "file": path,
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f"{f.code} {f.name}",
+    }
+    joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
+    return f"::{_GITHUB_LEVELS[f.severity]} {joined}::{_escape_data(f.message)}\n"
 
 
 def _escape_data(text: str) -> str:
@@ -96,26 +144,6 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_report(results: Iterable[Result]) -> Iterator[str]:
-    """GitHub Actions workflow commands, one per finding, escaped as GitHub requires."""
-    for result in results:
-        for f in result.findings:
-            props = {
-                "file": result.path,
-                "line": f.line,
-                "col": f.column,
-                "endLine": f.end_line,
-                "endColumn": f.end_column,
-                "title": f"{f.code} {f.name}",
-            }
-            joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
-            yield f"::{_GITHUB_LEVELS[f.severity]} {joined}::{_escape_data(f.message)}\n"
-
-
-def format_github(results: Iterable[Result]) -> str:
-    return "".join(github_report(results))
 
 
 def format_statistics(results: Sequence[Result]) -> str:

@@ -160,8 +160,7 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
     twice_before = map((1).__lt__, map(Counter(before).__getitem__, before))
     ranges = [(max(p - behind, q + 1), min(p + 1, last)) for q, p in compress(zip(previous, anchors), twice_after)]
     ranges += [
-        (max(p - size + 1, q + 1), min(p - behind + 1, last))
-        for q, p in compress(zip(previous, anchors), twice_before)
+        (max(p - size + 1, q + 1), min(p - behind + 1, last)) for q, p in compress(zip(previous, anchors), twice_before)
     ]
     ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
     merged: list[tuple[int, int]] = []
