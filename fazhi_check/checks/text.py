@@ -111,12 +111,17 @@ def repeated_passage(subject: Subject, options: dict) -> Iterator[Hit]:
 
 
 def _body_chars(doc):
-    """The body's characters without whitespace, and a map from their indexes to offsets in the text."""
-    pieces = [m for line in doc.body_lines() for m in _NON_SPACE.finditer(doc.normalized, line.start, line.end)]
-    chars = "".join(m.group() for m in pieces)
-    starts = list(itertools.accumulate((len(m.group()) for m in pieces), initial=0))
+    """The body's characters without whitespace, and a map from their indexes to offsets in the text
+    (built on first use: most reports repeat nothing)."""
+    lines = doc.body_lines()
+    chars = "".join("".join(line.text.split()) for line in lines)
+    table: list = []
 
     def origin(index: int) -> int:
+        if not table:
+            pieces = [m for line in lines for m in _NON_SPACE.finditer(doc.normalized, line.start, line.end)]
+            table.extend((pieces, list(itertools.accumulate((m.end() - m.start() for m in pieces), initial=0))))
+        pieces, starts = table
         k = bisect.bisect_right(starts, index) - 1
         return pieces[k].start() + index - starts[k]
 
