@@ -162,3 +162,17 @@ def test_a_fresh_process_with_a_damaged_parser_entry_rebuilds_it(tmp_path):
     assert first.returncode == second.returncode == third.returncode == 1
     assert first.stdout == second.stdout == third.stdout and '"FZ201"' in first.stdout
     assert second.stderr == "" and "Lark_StandAlone" in parser.read_text("utf-8")
+
+
+def test_checking_a_draft_imports_no_schema_validator_yaml_parser_builder_or_office_library(tmp_path):
+    """Start-up stays short: with the cache filled, a check of a .txt file loads none of these."""
+    env = {**os.environ, "FAZHI_CHECK_CACHE_DIR": str(tmp_path)}
+    heavy = ("jsonschema", "yaml", "lark", "docx", "lxml", "pdfplumber", "tqdm", "multiprocessing")
+    script = (
+        "import sys\nfrom fazhi_check.cli import main\n"
+        f"main(['--format', 'json', {str(seed_files()[0])!r}])\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})), file=sys.stderr)"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=False)  # fills the cache
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert second.stderr.strip() == "[]", second.stderr
