@@ -26,11 +26,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页\s*)?(?:[-—–]\s*)?$")
 _CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 _SENTENCE_MARK = re.compile(r"[。！？；!?;：:]")
-_PARAGRAPH_END = re.compile(r"[。！？；!?;：:”\"」』)]\s*$")
+_PARAGRAPH_END = frozenset("。！？；!?;：:”\"」』)")  # a line ending (whitespace aside) in one ends its paragraph
 _RUN_IN_H1 = re.compile(r"[。！？!?；;：:][ \t]*([一二三四五六七八九十]{1,3})[ \t]*、")  # group 1 starts the heading
 _ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
-_RUN_IN_ITEM = re.compile(r"(?:(?<=[\u4e00-\u9fff]{4})|(?<=[:：,，]))一是(?=[^\n]{10})")
+_RUN_IN_ITEM = re.compile(r"一是(?:(?<=[\u4e00-\u9fff]{4}一是)|(?<=[:：,，]一是))(?=[^\n]{10})")  # 一是 first: fast
 _RUN_IN_TITLE = re.compile(r"[ \t]*[^。；;!！?？:：,，\n]{4,80}?报告(?:[ \t]*\([^()\n]{1,20}\))?(?=\S)")
 _OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
 _HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
@@ -201,7 +201,7 @@ class Document:
             if (
                 prose
                 and _CLAUSE_MARK.search(a.text)
-                and not _PARAGRAPH_END.search(a.text)
+                and not _ends_paragraph(a.text)
                 and b.kind == "text"
                 and b is not self.date_line
                 and not _is_organ(b, self.vocabulary)
@@ -390,6 +390,10 @@ def _heading(line: Line, level: str) -> Heading:
     )
 
 
+def _ends_paragraph(text: str) -> bool:
+    return text.rstrip()[-1:] in _PARAGRAPH_END
+
+
 def _visible(text: str) -> int:
     """Length without whitespace: "2024 年" from a PDF is as long as "2024年"."""
     return sum(map(len, text.split()))
@@ -432,7 +436,7 @@ def _continues(previous: Line | None, width: int | None) -> bool:
         width is not None
         and previous is not None
         and _visible(previous.text) >= width - 3  # a paragraph's first line is indented
-        and not _PARAGRAPH_END.search(previous.text)
+        and not _ends_paragraph(previous.text)
     )
 
 
@@ -446,7 +450,7 @@ def _bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, wid
         return False
     if (marks or _CLAUSE_MARK).search(text) or _ENUMERATION.match(text):
         return False
-    if previous is not None and not _PARAGRAPH_END.search(previous.text):
+    if previous is not None and not _ends_paragraph(previous.text):
         return False
     if len(_CJK.findall(text)) < 4 or vocabulary.closing.search(text):
         return False
@@ -461,9 +465,10 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
     level = _part_level(lines)
     sub_level = _LEVELS[_LEVELS.index(level) + 1]
     if level == "h1":
-        lines = _split_run_in_headings(lines)
+        lines = _split_run_in_headings(lines)  # the date line stays in the last part's body here
+    else:
+        lines = [ln for ln in lines if ln is not date_line]
     width = _wrap_width(lines)
-    lines = [ln for ln in lines if ln is not date_line]
     previous = _previous_lines(lines)
     lines = _unwrap_false_headings(lines, previous, level, sub_level, width)
     numbered = any(line.kind == level for line in lines)
@@ -570,7 +575,7 @@ def _split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
                 kind = line.kind if not start else "h1"
                 out.append(Line(kind, line.number, line.start + start, line.text[start : m.start(1)]))
                 start, expected = m.start(1), expected + 1
-        out.append(Line(line.kind if not start else "h1", line.number, line.start + start, line.text[start:]))
+        out.append(Line("h1", line.number, line.start + start, line.text[start:]) if start else line)
     return out
 
 
@@ -676,7 +681,7 @@ def _paragraphs(lines: tuple[Line, ...]):
     for line in lines:
         if _PAGE_NUMBER.match(line.text):
             continue
-        if pieces and _PARAGRAPH_END.search(pieces[-1][1].text):
+        if pieces and _ends_paragraph(pieces[-1][1].text):
             yield text, pieces
             text, pieces = "", []
         pieces.append((len(text), line))
