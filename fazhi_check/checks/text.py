@@ -273,10 +273,9 @@ def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
 
 
 def _lines_holding(doc, pattern: re.Pattern) -> list:
-    """The lines in which ``pattern`` matches the original text, in order (one pass over the text)."""
-    starts = [line.start for line in doc.lines]
-    found = {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
-    return [doc.lines[k] for k in sorted(found) if k >= 0]
+    """The lines in which ``pattern`` may match (it may look behind the line's start), in order."""
+    search, text = pattern.search, doc.text
+    return [line for line in doc.lines if search(text, line.start, line.end)]
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
