@@ -167,7 +167,9 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
                 f"too large ({info.st_size} bytes, limit {max_bytes}; see --max-size)",
             )
         with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+            data = f.read(info.st_size + 1)  # not read(max_bytes): that allocates max_bytes first
+            if len(data) > info.st_size:  # it grew since stat
+                data += f.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         if os.path.islink(path):
             raise ReadError("符号链接指向的文件不存在", "a symbolic link to a file that does not exist") from None
