@@ -8,8 +8,8 @@ import datetime
 import fnmatch
 import os
 import sys
-from functools import partial
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from . import __version__, batch
 from .api import Result, check_bytes, check_file
