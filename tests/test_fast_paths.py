@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run, seed_files
+from conftest import ROOT, run, seed_files
 from fazhi_check import batch, cache
 from fazhi_check.checks.text import _compiled, _repeats, _union_matches
 
@@ -176,3 +176,23 @@ def test_checking_a_draft_imports_no_schema_validator_yaml_parser_builder_or_off
     subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=False)  # fills the cache
     second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert second.stderr.strip() == "[]", second.stderr
+
+
+def test_the_benchmark_runs_and_writes_its_table_between_the_markers(tmp_path):
+    """benchmarks/run.py on a tiny corpus: every row is printed and the page keeps its own text."""
+    page = tmp_path / "performance.md"
+    page.write_text(
+        "# Performance\n\nintro\n\n<!-- results: written by benchmarks/run.py -->\nSTALE TABLE\n"
+        "<!-- end of results -->\n\nanalysis\n",
+        "utf-8",
+    )
+    script = str(ROOT / "benchmarks" / "run.py")
+    args = ["--files", "12", "--big-mb", "0.05", "--runs", "1", "--write", str(page)]
+    done = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    for row in ("cold start", "warm latency per 10 KB", "batch, 1 core", "batch, --jobs", "peak memory, 12 files"):
+        assert row in done.stdout
+    assert "| --jobs output identical to --jobs 1 | yes |" in done.stdout
+    written = page.read_text("utf-8")
+    assert written.startswith("# Performance\n\nintro\n") and written.endswith("analysis\n")
+    assert "STALE TABLE" not in written and "| batch, 1 core |" in written
