@@ -27,16 +27,17 @@ def jobs_for(requested: int | None, count: int) -> int:
     return max(1, min(requested or cores(), count))
 
 
-def run_all(task: Callable[[str], object], items: list[str], jobs: int) -> Iterator:
+def run_all(task: Callable[[str], object], items: list[str], jobs: int, start: str | None = None) -> Iterator:
     """``task(item)`` for each item, in order; ``jobs`` > 1 runs them in that many worker processes.
-    On Linux the workers are forked, so they start with the rules and parser already loaded."""
+    On Linux the workers are forked, so they start with the rules and parser already loaded; elsewhere
+    (or with ``start="spawn"``) each gets ``task`` pickled and loads them itself."""
     if jobs <= 1:
         yield from map(task, items)
         return
     import gc
     import multiprocessing
 
-    method = "fork" if sys.platform.startswith("linux") else None
+    method = start or ("fork" if sys.platform.startswith("linux") else None)
     context = multiprocessing.get_context(method)
     gc.freeze()  # forked workers then share the loaded rules instead of copying them when gc runs
     chunk = max(1, min(16, len(items) // (jobs * 8)))

@@ -3,11 +3,13 @@
 import os
 import subprocess
 import sys
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import fazhi_check
 from conftest import ROOT, run, seed_files
 from fazhi_check import batch, cache
 from fazhi_check.checks.text import _compiled, _repeats, _union_matches
@@ -196,3 +198,16 @@ def test_the_benchmark_runs_and_writes_its_table_between_the_markers(tmp_path):
     written = page.read_text("utf-8")
     assert written.startswith("# Performance\n\nintro\n") and written.endswith("analysis\n")
     assert "STALE TABLE" not in written and "| batch, 1 core |" in written
+
+
+def test_spawned_workers_as_on_macos_and_windows_report_what_one_process_does(batch_folder):
+    """Where workers are spawned, the task (arguments, configuration, rules) travels pickled."""
+    from fazhi_check import cli
+
+    args = cli._parser().parse_args(["--isolated", "--format", "json", str(batch_folder)])
+    resolver = cli.Resolver(fazhi_check.load_rules(), None, True, None, [], [])
+    task = partial(cli._one, args, resolver, True)
+    paths = sorted(str(p) for p in batch_folder.iterdir())[:6]
+    spawned = [(entry, counts.to_dict()) for (entry, counts), _, _ in batch.run_all(task, paths, 2, start="spawn")]
+    here = [(entry, counts.to_dict()) for (entry, counts), _, _ in map(task, paths)]
+    assert spawned == here and len(here) == 6
