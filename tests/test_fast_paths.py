@@ -64,11 +64,18 @@ _PATTERNS = [
     "(甲)\\1",
     "x*",
     "甲 +乙",
+    "[甲乙](?<![ x][甲乙])丙",
+    "[甲 ]乙|丙",
+    "[甲乙]丙|乙",
+    "[乙丙]?甲",
+    "[\\t 甲]乙*",
+    "(?:[甲乙]|丙)乙",
+    "[|]|甲",
 ]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_PATTERNS), min_size=1, max_size=4), st.text(alphabet="甲乙丙 \nx", max_size=60))
+@given(st.lists(st.sampled_from(_PATTERNS), min_size=1, max_size=4), st.text(alphabet="甲乙丙 \t\nx|", max_size=60))
 def test_patterns_searched_one_by_one_match_what_their_union_matches(patterns, text):
     union = [m.span() for m in _compiled(tuple(patterns)).finditer(text)]
     assert _union_matches(tuple(patterns), text) == union
