@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from itertools import compress
 import re
 from collections import Counter
@@ -191,15 +192,15 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
     anchors = [m.start() for m in _ANCHOR.finditer(chars)]
     previous = [-1, *anchors]
     after = [chars[p : p + ahead] for p in anchors]
-    before = [chars[max(p - behind, 0) : p] for p in anchors]
+    # the characters before an anchor are a key only where no anchor stands among them
+    far = list(compress(zip(previous, anchors), map(behind.__lt__, map(operator.sub, anchors, previous))))
+    before = [chars[p - behind : p] for _, p in far]
     # which keys occur twice is tested in C (map, compress): few anchors are kept, and only they
     # reach Python
     twice_after = map((1).__lt__, map(Counter(after).__getitem__, after))
     twice_before = map((1).__lt__, map(Counter(before).__getitem__, before))
     ranges = [(max(p - behind, q + 1), min(p + 1, last)) for q, p in compress(zip(previous, anchors), twice_after)]
-    ranges += [
-        (max(p - size + 1, q + 1), min(p - behind + 1, last)) for q, p in compress(zip(previous, anchors), twice_before)
-    ]
+    ranges += [(max(p - size + 1, q + 1), min(p - behind + 1, last)) for q, p in compress(far, twice_before)]
     ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
