@@ -40,7 +40,7 @@ def run_all(task: Callable[[str], object], items: list[str], jobs: int, start: s
     method = start or ("fork" if sys.platform.startswith("linux") else None)
     context = multiprocessing.get_context(method)
     gc.freeze()  # forked workers then share the loaded rules instead of copying them when gc runs
-    chunk = max(1, min(16, len(items) // (jobs * 8)))
+    chunk = max(1, min(64, len(items) // (jobs * 4)))  # big enough that passing results costs little
     with context.Pool(jobs, initializer=_start, initargs=(task,)) as pool:
         yield from pool.imap(_call, items, chunksize=chunk)
 
