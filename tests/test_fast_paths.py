@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import fazhi_check
 from conftest import ROOT, run, seed_files
 from fazhi_check import batch, cache
-from fazhi_check.checks.text import _compiled, _repeats, _union_matches
+from fazhi_check.checks.patterns import union, union_matches
+from fazhi_check.checks.repeats import find_repeats
 
 
 def _repeats_by_every_window(chars: str, size: int):
@@ -40,13 +41,13 @@ _PHRASES = st.lists(st.sampled_from(["依法行政", ",", "推进法治政府建
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_TEXT, _PHRASES.map("".join)), st.integers(2, 40))
 def test_repeated_passages_match_the_scan_of_every_window(chars, size):
-    assert list(_repeats(chars, size)) == list(_repeats_by_every_window(chars, size))
+    assert list(find_repeats(chars, size)) == list(_repeats_by_every_window(chars, size))
 
 
 def test_repeated_passage_found_across_anchor_free_text():
     passage = "乙" * 35
     chars = "甲," + passage + "丙。" + passage
-    assert list(_repeats(chars, 30)) == [(39, 2, 35)]
+    assert list(find_repeats(chars, 30)) == [(39, 2, 35)]
 
 
 # patterns that overlap, tie, look behind and ahead, anchor to lines, match empty or refer back
@@ -77,8 +78,8 @@ _PATTERNS = [
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_PATTERNS), min_size=1, max_size=4), st.text(alphabet="甲乙丙 \t\nx|", max_size=60))
 def test_patterns_searched_one_by_one_match_what_their_union_matches(patterns, text):
-    union = [m.span() for m in _compiled(tuple(patterns)).finditer(text)]
-    assert _union_matches(tuple(patterns), text) == union
+    expected = [m.span() for m in union(tuple(patterns)).finditer(text)]
+    assert union_matches(tuple(patterns), text) == expected
 
 
 # -- parallel runs ------------------------------------------------------------------------------

@@ -4,78 +4,26 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
-from itertools import compress
 import re
-from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterator
 
 from ..numerals import chinese_number
 from .base import Hit, Subject, check, section_at, whole_file
+from .patterns import union_matches
+from .repeats import find_repeats
 
-_WHITESPACE = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
 _COUNT = re.compile(r"(\d+)[ \t]*([个件起次人家项名场份所条户篇宗])")
 _FILLER = "了达共计为有"
 _RATE = re.compile(
     r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
 )
-_LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _PARENTHESIS = re.compile(r"[()]")
 _NON_SPACE = re.compile(r"\S+")
-_ANCHOR = re.compile(r"[,.;:!?。、的]")  # in normalised text: ，；： are folded to ASCII
 _HALFWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 # a half-width mark touching Chinese text or Chinese punctuation (not quotes: they wrap Latin too)
 _MARKS, _CJK = "[" + re.escape("".join(_HALFWIDTH)) + "]", "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef《》…—]"
 _HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the mark first: a fast scan
-
-
-@lru_cache(maxsize=64)
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
-
-
-@lru_cache(maxsize=64)
-def _compiled_each(patterns: tuple[str, ...]) -> list[re.Pattern] | None:
-    """Each pattern compiled on its own, in order; None where one refers to a group by number or name
-    (its numbering differs inside the union). A pattern that starts with a class of a few plain
-    characters ("[Xx×]…") becomes one pattern per character ("X…", "x…", "×…"): the search for a
-    literal start runs several times faster than the test of every character against a class, and
-    the pieces cannot tie, as no two start alike."""
-    if any(_BACKREFERENCE.search(p) for p in patterns):
-        return None
-    return [re.compile(piece, re.MULTILINE) for p in patterns for piece in _by_first_character(p)]
-
-
-def _by_first_character(pattern: str) -> list[str]:
-    m = _LEADING_CLASS.match(pattern)
-    if m is None or _alternatives_at_top(pattern) or "(?x" in pattern or "(?#" in pattern:
-        return [pattern]  # "[ab]c|d" is "([ab]c)|d": the class does not start every match
-    characters = dict.fromkeys(m.group(1).replace("\\t", "\t"))  # in order, once each
-    return [re.escape(c) + pattern[m.end() :] for c in characters]
-
-
-def _alternatives_at_top(pattern: str) -> bool:
-    """Whether ``pattern`` has a | outside every group and class."""
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 1  # the escaped character is literal
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += pattern.startswith("^", i + 1)
-            i += pattern.startswith("]", i + 1)  # a ] first in a class is literal
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 @check("unreadable", text_level=True)
@@ -101,35 +49,10 @@ def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
     """Every match of the patterns in the normalised text (full-width ASCII folded), with an optional
     literal replacement as its fix."""
     doc = subject.document
-    for start, end in _union_matches(tuple(options["patterns"]), doc.normalized):
+    for start, end in union_matches(tuple(options["patterns"]), doc.normalized):
         if end > start or options.get("replacement") is not None:
             found = doc.text[start:end]
             yield Hit(start, end, {"found": found}, section_at(doc, start), options.get("replacement"))
-
-
-def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
-    """(start, end) of each match of "p1|p2|…", exactly as its finditer gives them, found by searching
-    each pattern on its own: one that starts with a character class is then searched in C, which
-    the union of patterns that start differently is not (3x faster on the built-in rules). The
-    leftmost match wins, the first pattern on a tie, and the search goes on from its end."""
-    single = _compiled_each(patterns)
-    if single is None:
-        return [m.span() for m in _compiled(patterns).finditer(text)]
-    found, at = [], 0
-    upcoming = [p.search(text) for p in single]
-    while True:
-        best = None
-        for k, m in enumerate(upcoming):
-            if m is not None and m.start() < at:
-                upcoming[k] = m = single[k].search(text, at)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        if best is None:
-            return found
-        if best.end() == best.start():  # after an empty match finditer has its own rules: let it decide
-            return [m.span() for m in _compiled(patterns).finditer(text)]
-        found.append(best.span())
-        at = best.end()
 
 
 @check("repeated-passage", text_level=True)
@@ -138,7 +61,7 @@ def repeated_passage(subject: Subject, options: dict) -> Iterator[Hit]:
     that the body has said before, verbatim; reported once, at the repeat, as long as the copies agree."""
     doc = subject.document
     chars, origin = _body_chars(doc)
-    for i, j, length in _repeats(chars, options["min_chars"]):
+    for i, j, length in find_repeats(chars, options["min_chars"]):
         start, end = origin(i), origin(i + length - 1) + 1
         first_line = doc.index.position(origin(j))[0]
         yield Hit(start, end, {"chars": length, "first_line": first_line}, section_at(doc, start))
@@ -160,69 +83,6 @@ def _body_chars(doc):
         return pieces[k].start() + index - starts[k]
 
     return chars, origin
-
-
-def _repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
-    """(at, first, length) for each run of ``size`` or more characters said before at ``first``: a scan
-    from left to right looks each window up among the windows it has seen, and goes on after each
-    repeat it reports. Linear: only windows near an anchor (punctuation, 的) whose neighbouring
-    half-window occurs twice, or inside a long anchor-free stretch, can repeat, so only they are seen."""
-    first_seen = {}.setdefault  # window -> where the scan first saw it
-    i = 0
-    for lo, hi in _candidate_windows(chars, size, len(chars) - size + 1):
-        i = max(i, lo)
-        while i < hi:
-            j = first_seen(chars[i : i + size], i)
-            if j + size > i:
-                i += 1
-                continue
-            length = size + _common_prefix(chars, j + size, i + size, min(len(chars) - i, i - j) - size)
-            yield i, j, length
-            i += length
-
-
-def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]]:
-    """Sorted, merged ranges of window starts that may repeat. Two equal windows have their first
-    anchor at the same offset: when it is at most ``behind``, the ``ahead`` characters from the anchor
-    lie inside both windows, else the ``behind`` characters before it do; so that key of the anchor
-    occurs twice, and the window starts after the anchor before. Windows without an anchor lie in
-    anchor-free stretches."""
-    ahead = size // 2
-    behind = size - ahead
-    anchors = [m.start() for m in _ANCHOR.finditer(chars)]
-    previous = [-1, *anchors]
-    after = [chars[p : p + ahead] for p in anchors]
-    # the characters before an anchor are a key only where no anchor stands among them
-    far = list(compress(zip(previous, anchors), map(behind.__lt__, map(operator.sub, anchors, previous))))
-    before = [chars[p - behind : p] for _, p in far]
-    # which keys occur twice is tested in C (map, compress): few anchors are kept, and only they
-    # reach Python
-    twice_after = map((1).__lt__, map(Counter(after).__getitem__, after))
-    twice_before = map((1).__lt__, map(Counter(before).__getitem__, before))
-    ranges = [(max(p - behind, q + 1), min(p + 1, last)) for q, p in compress(zip(previous, anchors), twice_after)]
-    ranges += [(max(p - size + 1, q + 1), min(p - behind + 1, last)) for q, p in compress(far, twice_before)]
-    ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        elif lo < hi:
-            merged.append((lo, hi))
-    return merged
-
-
-def _common_prefix(chars: str, a: int, b: int, limit: int) -> int:
-    """How many characters from ``a`` and from ``b`` agree, at most ``limit``."""
-    n, step = 0, 64
-    while n < limit:
-        k = min(step, limit - n)
-        if chars[a + n : a + n + k] == chars[b + n : b + n + k]:
-            n += k
-        elif step > 1:
-            step //= 8
-        else:
-            break
-    return n
 
 
 @check("rate-mismatch", text_level=True)
