@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,27 +65,26 @@ def _parser():
     """The LALR parser Lark builds from outline.lark, once per process, and its error class.
 
     Lark writes the parser out as a standalone module (lark.tools.standalone: the same tables and
-    lexer, no Lark needed to run it) into the cache folder (cache.py), keyed by the grammar; later
-    runs import that module instead of Lark itself, which halves start-up. Without a cache folder,
-    Lark builds the parser in memory."""
+    lexer, no Lark needed to run it), kept in the cache folder (cache.py) under the grammar's key, so
+    later runs import that module instead of Lark itself, which halves start-up. Every run parses
+    with the standalone module, cached or not."""
     from . import cache
     from .datafiles import package_file
 
     grammar = package_file("outline.lark")
     path = cache.entry("outline", [grammar], ".py")
     module = _load(path) if path else None
-    if path and module is None:
-        cache.store(path, _standalone(grammar).encode("utf-8"))
-        module = _load(path)
-    if module is not None:
-        return module.Lark_StandAlone(transformer=_Lines()), module.LarkError
-    from lark import Lark, LarkError
-
-    return Lark(grammar.decode("utf-8"), parser="lalr", lexer="contextual", transformer=_Lines()), LarkError
+    if module is None:
+        source = _standalone(grammar)
+        if path:
+            cache.store(path, source.encode("utf-8"))
+        module = types.ModuleType("fazhi_check_outline_parser")
+        exec(compile(source, "<outline parser>", "exec", dont_inherit=True), module.__dict__)
+    return module.Lark_StandAlone(transformer=_Lines()), module.LarkError
 
 
 def _standalone(grammar: bytes) -> str:
-    """The source of a standalone parser module for ``grammar`` (needs Lark)."""
+    """The source of a standalone parser module for ``grammar`` (the one place Lark itself is used)."""
     import io
 
     from lark import Lark
