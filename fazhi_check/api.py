@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass, replace
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from .checks import Subject
 from .engine import run_rules, select_rules

@@ -8,8 +8,8 @@ import difflib
 import os
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .api import Result, check_bytes, check_file
 from .findings import Finding

@@ -5,8 +5,8 @@ asset; every piece of report text is escaped."""
 
 from __future__ import annotations
 
-from html import escape
 from collections.abc import Sequence
+from html import escape
 
 from .api import Result
 from .rulebook import Rule

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterator
 
 from .datafiles import DataFileError, fault, package_file, parse_yaml, validate
 from .vocabulary import Vocabulary
@@ -145,7 +145,8 @@ def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
 def _builtin() -> tuple[list[Rule], Vocabulary]:
     """The built-in rules and vocabulary, validated; cached between runs (see cache.py), so a run
     reads no YAML and imports no JSON Schema validator unless a rule file changed."""
-    from . import cache, rules as packaged
+    from . import cache
+    from . import rules as packaged
 
     root = Path(packaged.__file__).parent
     files = _read_dir(root.iterdir(), "rules")

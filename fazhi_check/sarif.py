@@ -7,8 +7,8 @@ import hashlib
 import json
 import os
 from collections import Counter
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import quote
 
 from .api import Result

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable
 
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
 _SPACE = re.compile(r"\s+")

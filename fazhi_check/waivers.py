@@ -9,8 +9,8 @@ import datetime
 import glob
 import os
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import yaml
 
