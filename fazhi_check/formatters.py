@@ -47,12 +47,8 @@ class Tally:
         }
 
 
-def summary(results: Iterable[Result]) -> dict:
-    return Tally(results).to_dict()
-
-
-def summary_line(results: Iterable[Result], lang: str = "zh", tally: Tally | None = None) -> str:
-    s = (tally or Tally(results)).to_dict()
+def summary_line(tally: Tally, lang: str = "zh") -> str:
+    s = tally.to_dict()
     if lang == "en":
         waived = f" ({s['waived']} waived)" if s["waived"] else ""
         return (
@@ -101,7 +97,7 @@ def streamed(
         closing = "" if separator == "\n    " else "\n  "  # an empty list stays []
         yield f'{closing}],\n  "summary": {json.dumps(tally.to_dict(), ensure_ascii=False)}\n}}\n'
     elif fmt == "text":
-        yield summary_line((), lang, tally) + "\n"
+        yield summary_line(tally, lang) + "\n"
 
 
 def _entries(results: Iterable[Result], fmt: str, lang: str = "zh", quiet: bool = False):
