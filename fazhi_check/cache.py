@@ -39,7 +39,8 @@ def entry(name: str, sources: Iterable[bytes], suffix: str = ".pickle") -> str |
     for source in sources:
         crc, adler = zlib.crc32(source, crc), zlib.adler32(source, adler)
         crc = zlib.crc32(len(source).to_bytes(8, "little"), crc)
-    return os.path.join(folder, f"{name}_{crc:08x}{adler:08x}{suffix}")
+    python = "py{}{}".format(*sys.version_info[:2])  # in the name, so Pythons sharing the folder keep theirs
+    return os.path.join(folder, f"{name}_{python}_{crc:08x}{adler:08x}{suffix}")
 
 
 def cached(name: str, sources: Iterable[bytes], build: Callable[[], object]):

@@ -145,6 +145,10 @@ def test_cached_entries_come_back_and_a_damaged_one_is_rebuilt(tmp_path, monkeyp
     assert cache.cached("thing", [b"source"], lambda: builds.append(1) or {"a": 3}) == {"a": 3}
     assert cache.cached("thing", [b"edited source"], lambda: builds.append(1) or {"a": 4}) == {"a": 4}
     assert len(builds) == 3 and len(list(tmp_path.glob("thing_*.pickle"))) == 1  # the edited one replaced it
+    other_python = tmp_path / "thing_py00_0123456789abcdef.pickle"
+    other_python.write_bytes(b"another Python's entry")
+    cache.cached("thing", [b"edited again"], lambda: 5)
+    assert other_python.exists() and len(list(tmp_path.glob("thing_*.pickle"))) == 2
 
 
 def test_no_cache_when_turned_off_or_not_writable(tmp_path, monkeypatch):
