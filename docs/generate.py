@@ -6,7 +6,7 @@ python docs/generate.py
 from pathlib import Path
 
 import fazhi_check
-from fazhi_check.ruledocs import format_rule_markdown, format_rule_page
+from fazhi_check.report.ruledocs import format_rule_markdown, format_rule_page
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

@@ -5,8 +5,8 @@
 >>> result.report_year, result.sections, result.findings
 """
 
-from .api import Result, Section, check_bytes, check_file, check_text
-from .findings import Finding, Fix
+from .api import check_bytes, check_file, check_text
+from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
 
 __version__ = "0.1.0"
@@ -18,9 +18,9 @@ __all__ = [
     "RuleFileError",
     "RulePack",
     "Section",
+    "__version__",
     "check_bytes",
     "check_file",
     "check_text",
     "load_rules",
-    "__version__",
 ]

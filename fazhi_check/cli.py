@@ -12,13 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
 from . import __version__, batch
-from .api import Result, check_bytes, check_file
+from .api import check_bytes, check_file
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
-from .formatters import STREAMED, Tally, entry, format_github, format_json, format_text, streamed
+from .read import MAX_BYTES, SUPPORTED_SUFFIXES
+from .report.text import STREAMED, Tally, entry, format_github, format_json, format_text, streamed
+from .results import Result
 from .rulebook import Rule, load_rules
-from .source import MAX_BYTES, SUPPORTED_SUFFIXES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
@@ -165,7 +166,7 @@ def _run(args: argparse.Namespace) -> int:
             return _fail(f"unknown encoding '{args.encoding}'")
 
     if args.list_rules or args.explain:
-        from . import ruledocs
+        from .report import ruledocs
 
         if args.list_rules:
             return _emit(ruledocs.format_rule_table(pack.rules, args.lang), args.output)
@@ -209,7 +210,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.add_waivers:
             return _add_waivers(results, args.add_waivers)
         if args.outline:  # a look at how the report was read, not a check: it does not fail
-            from .formatters import format_outline
+            from .report.text import format_outline
 
             return _emit(format_outline(results, args.lang), args.output)
         status = _emit(_report(results, args, selected), args.output)
@@ -314,19 +315,19 @@ def _add_waivers(results: list[Result], path: str) -> int:
 def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
     """The report in the chosen format, from the whole run; formatters not used are not imported."""
     if args.statistics:
-        from .formatters import format_statistics
+        from .report.text import format_statistics
 
         return format_statistics(results)
     if args.format == "html":
-        from .htmlreport import format_html
+        from .report.html import format_html
 
         return format_html(results, rules, __version__, args.lang)
     if args.format == "sarif":
-        from .sarif import format_sarif
+        from .report.sarif import format_sarif
 
         return format_sarif(results, rules, __version__)
     if args.format in ("summary", "csv"):
-        from . import tables
+        from .report import tables
 
         return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, args.lang)
     if args.format == "json":

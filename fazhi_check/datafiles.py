@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 
 
 def package_file(*parts: str) -> bytes:
@@ -31,7 +31,7 @@ class DataFileError(Exception):
         self.path, self.json_path, self.message = path, json_path, message
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str):
     """The packaged JSON Schema ``schemas/NAME`` as a validator, built once."""
     from jsonschema import Draft202012Validator

@@ -1,14 +1,21 @@
-"""Select rules, run their check kinds, stamp code/name/severity/message onto each hit, sort."""
+"""The one way a report is checked: build its document, select the rules, run their check kinds, stamp
+code, name, severity and message onto each hit, sort, and hand back a Result."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
-from .findings import Finding, Fix
+from .document import build_document
+from .positions import MappedIndex
+from .read import ReadError, Source
+from .results import Finding, Fix, Result
 from .rulebook import Rule, RulePack
 
 UNIGNORABLE = "FZ001"
+QUOTE = 16  # characters of a Word paragraph quoted in its findings (Word shows no paragraph numbers)
 
 
 class SelectionError(ValueError):
@@ -97,3 +104,35 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         references=rule.references,
         fix=fix,
     )
+
+
+def check(
+    source: Source | ReadError,
+    path: str,
+    pack: RulePack,
+    *,
+    year: int | None = None,
+    published: datetime.date | None = None,
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    lang: str = "zh",
+) -> Result:
+    """Check one input: what a reader made of it (or why it could not), under ``path``."""
+    rules = select_rules(pack, select, extend_select, ignore)
+    if isinstance(source, ReadError):
+        return Result(path, None, None, run_rules(Subject(None, source.reason, source.reason_en), rules, lang))
+    index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
+    doc = build_document(source.text, pack.vocabulary, year, published or source.published, index)
+    findings = run_rules(Subject(doc), rules, lang)
+    if source.paragraphs:
+        lines = source.text.split("\n")
+        findings = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in findings)
+    if source.pages:
+        findings = tuple(replace(f, page=source.pages[min(f.line, len(source.pages)) - 1]) for f in findings)
+    return Result(path, source.encoding, doc, findings)
+
+
+def _quote(paragraph: str) -> str:
+    paragraph = paragraph.strip()
+    return paragraph if len(paragraph) <= QUOTE else paragraph[:QUOTE] + "…"

@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .api import Result, check_bytes, check_file
-from .findings import Finding
-from .source import MARKDOWN_SUFFIXES, MAX_BYTES, ReadError, byte_order_mark, read_bytes
-from .text import LineIndex
+from .api import check_bytes, check_file
+from .positions import LineIndex
+from .read import MARKDOWN_SUFFIXES, MAX_BYTES, ReadError, byte_order_mark, read_bytes
+from .results import Finding, Result
 
 FIXABLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 MAX_ROUNDS = 8  # a fix can uncover another (a joined line then holds a half-width comma); never loop forever

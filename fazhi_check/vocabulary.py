@@ -46,7 +46,7 @@ class Vocabulary:
     title_issuer: re.Pattern
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Vocabulary":
+    def from_dict(cls, data: dict) -> Vocabulary:
         kinds = {
             kind: KindWords(
                 kind,

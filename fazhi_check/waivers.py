@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from .api import Result
 from .config import glob_matches, relative_to
 from .datafiles import DataFileError, loader, parse_yaml, validate
 from .engine import message
-from .findings import Finding
+from .results import Finding, Result
 from .rulebook import Rule
 
 _SPACE = re.compile(r"\s+")
@@ -113,7 +112,8 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
         try:
             expires = datetime.date.fromisoformat(expires) if expires else None
         except ValueError:
-            raise WaiverFileError(path, f"$.waivers[{i}].expires", f"not a date in YYYY-MM-DD form: '{expires}'")
+            problem = f"not a date in YYYY-MM-DD form: '{expires}'"
+            raise WaiverFileError(path, f"$.waivers[{i}].expires", problem) from None
         waivers.append(
             Waiver(
                 code=entry["code"].upper(),

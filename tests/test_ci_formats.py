@@ -16,7 +16,7 @@ from jsonschema.validators import validator_for
 import fazhi_check
 from conftest import ROOT, SEEDS, run
 from fazhi_check.cli import _with_progress
-from fazhi_check.formatters import format_github
+from fazhi_check.report.text import format_github
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0.json").read_text("utf-8"))
 SEED_001 = SEEDS / "001_83ddae5d562b680b.txt"

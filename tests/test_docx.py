@@ -13,7 +13,7 @@ from conftest import seed_files
 from docx.oxml import parse_xml
 from docx_fixtures import W_NS, abstract_num, add_numbering, num, number, report_docx, with_part, zip_bomb
 from fazhi_check.cli import main
-from fazhi_check.wordfile import read_docx
+from fazhi_check.read.word import read_docx
 
 SEEDS = {p.name[:3]: p for p in seed_files()}
 

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, run, seed_files
 from docx_fixtures import report_docx
-from fazhi_check.source import decode
+from fazhi_check.read import decode
 
 KAIFENG = seed_files()[0].read_text("utf-8")  # a PDF copy: "2024 年" and sentences broken across lines
 HUBIN = seed_files()[1].read_text("utf-8")  # plans for 2024 in a report on 2024 (FZ201)

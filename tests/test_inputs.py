@@ -12,7 +12,8 @@ import pytest
 import fazhi_check
 from conftest import run, seed_files
 from docx_fixtures import report_docx
-from fazhi_check import source
+from fazhi_check import read as source
+from fazhi_check.read import files as read_files
 
 SEEDS = {p.name[:3]: p for p in seed_files()}
 SOFFICE = shutil.which("soffice")
@@ -123,7 +124,7 @@ def test_markdown_fix_across_markup_is_withdrawn(tmp_path):
 
 
 def test_markdown_code_tables_and_rules_are_not_report_text():
-    from fazhi_check.markdown import strip_markdown
+    from fazhi_check.read.markdown import strip_markdown
 
     text = "---\ntitle: 草稿\n---\n# 标题\n```\n一、代码\n```\n| 指标 | 数值 |\n|---|---|\n| 案件 | 12件 |\n***\n\\*不是强调\\*"
     clean, offsets = strip_markdown(text)
@@ -251,7 +252,7 @@ def test_permission_denied(monkeypatch, tmp_path):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(source, "open", denied, raising=False)  # the tests may run as root, who reads anything
+    monkeypatch.setattr(read_files, "open", denied, raising=False)  # the tests may run as root, who reads anything
     assert _reason(path) == "无法读取文件：没有读取权限"
 
 

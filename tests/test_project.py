@@ -11,7 +11,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "docs"))
 import generate  # noqa: E402
-from fazhi_check.ruledocs import SECTIONS  # noqa: E402
+from fazhi_check.report.ruledocs import SECTIONS  # noqa: E402
 
 
 def test_readme_rule_table_is_fresh():

@@ -12,7 +12,7 @@ import fazhi_check
 from conftest import seed_files
 from fazhi_check.config import ConfigError, load_config
 from fazhi_check.fixes import apply_fixes, fix_bytes
-from fazhi_check.text import LineIndex, normalize
+from fazhi_check.positions import LineIndex, normalize
 from fazhi_check.waivers import WaiverFileError, parse_waivers
 
 RULES = fazhi_check.load_rules()

@@ -8,8 +8,8 @@ import pytest
 import fazhi_check
 from conftest import seed_files
 from fazhi_check.cli import main
-from fazhi_check.pdffile import read_pdf
-from fazhi_check.webpage import read_html
+from fazhi_check.read.pdf import read_pdf
+from fazhi_check.read.web import read_html
 from publish_fixtures import report_html, report_pdf, scanned_pdf
 
 SEEDS = {p.name[:3]: p.read_text("utf-8") for p in seed_files()}

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from fazhi_check.source import ReadError, decode, read_path
+from fazhi_check.read import ReadError, decode, read_path
 
 TEXT = "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n"
 

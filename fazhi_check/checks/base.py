@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..model import Document
+from ..document import Document
 
 
 @dataclass(frozen=True)

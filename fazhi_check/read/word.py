@@ -9,8 +9,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from .numerals import to_chinese_number
-from .source import ReadError
+from ..numerals import to_chinese_number
+from .errors import ReadError
 
 MAX_UNPACKED = 200 * 1024 * 1024  # a report is a few hundred KB unpacked; more is a zip bomb
 MAX_RATIO = 200  # deflate packs real XML 5-20x; a member packed more than this (and large) is a bomb

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import yaml
 
-from .rulebook import Rule, RulePack
+from ..rulebook import Rule, RulePack
 
 #: the sections every rule page has, in order (a test checks that none is empty)
 SECTIONS = (
@@ -90,7 +90,7 @@ def _text_block(example: dict) -> str:
 
 
 def _findings_of(rule: Rule, example: dict, pack: RulePack) -> str:
-    from .api import check_bytes
+    from ..api import check_bytes
 
     published = example.get("published")
     result = check_bytes(
@@ -103,7 +103,7 @@ def _findings_of(rule: Rule, example: dict, pack: RulePack) -> str:
     )
     results = [result]
     if "waivers" in example:
-        from .waivers import apply_waivers, parse_waivers
+        from ..waivers import apply_waivers, parse_waivers
 
         results = apply_waivers(results, parse_waivers(example["waivers"], "waivers.yaml"), rule)
     lines = ["给出 / Gives:", ""]

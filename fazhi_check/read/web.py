@@ -12,14 +12,15 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .numerals import parse_published
-from .source import ReadError, decode
+from ..numerals import parse_published
+from .encodings import decode
+from .errors import ReadError
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select", "button")
 _DROP_NAMES = re.compile(
     r"nav|menu|breadcrumb|crumb|bread|position|location|dqwz|footer|foot|header|head-|share|sidebar|side-|"
     r"copyright|toolbar|print|search|login|related|xgwz|fenxiang",
-    re.I,
+    re.IGNORECASE,
 )
 _BLOCKS = {
     "p",
@@ -74,9 +75,9 @@ def read_html(data: bytes, encoding: str | None = None) -> WebText:
         _remove(element)
     for element in list(root.iter()):
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if isinstance(element.tag, str) and element.tag not in ("html", "body") and _DROP_NAMES.search(names):
-            if _cjk(element) < 200:  # a container named "main-head-content" can still hold the article
-                _remove(element)
+        named = isinstance(element.tag, str) and element.tag not in ("html", "body") and _DROP_NAMES.search(names)
+        if named and _cjk(element) < 200:  # a container named "main-head-content" can still hold the article
+            _remove(element)
     body = _article(root)
     lines = _lines(body)
     title = _title(root, body)
@@ -89,7 +90,7 @@ def read_html(data: bytes, encoding: str | None = None) -> WebText:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.IGNORECASE)
     if not m:
         return None
     name = m.group(1).decode("ascii").lower()

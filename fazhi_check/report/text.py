@@ -7,8 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from .api import Result
-from .findings import SEVERITIES
+from ..results import SEVERITIES, Result
 
 SCHEMA_VERSION = 1
 
@@ -32,7 +31,7 @@ class Tally:
         self.by_severity.update(f.severity for f in result.findings)
         self.by_code.update(f.code for f in result.findings)
 
-    def merge(self, other: "Tally") -> None:
+    def merge(self, other: Tally) -> None:
         self.files += other.files
         self.waived += other.waived
         self.by_severity.update(other.by_severity)

@@ -28,7 +28,7 @@ def normalize(text: str) -> str:
 class LineIndex:
     """Maps offsets of a text to 1-based (line, column) in code points; LF, CRLF and CR end lines."""
 
-    __slots__ = ("starts", "ends", "length")
+    __slots__ = ("ends", "length", "starts")
 
     def __init__(self, text: str) -> None:
         starts, ends = [0], []
@@ -62,7 +62,7 @@ class MappedIndex(LineIndex):
     """The index of a text made from another by deleting characters (Markdown markup): it takes
     offsets of the made text and gives positions in the original, whose line breaks it kept."""
 
-    __slots__ = ("original", "original_text", "offsets")
+    __slots__ = ("offsets", "original", "original_text")
 
     def __init__(self, text: str, original: str, offsets: list[int]) -> None:
         super().__init__(text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .api import Result
-from .rulebook import Rule
+from ..results import Result
+from ..rulebook import Rule
 from .tables import REQUIRED, part_state
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
@@ -262,7 +262,7 @@ def _marked_line(n: int, text: str, spans: list[tuple[int, int, int, str]]) -> s
     pieces = []
     for a, b in zip(cuts, cuts[1:] or [len(text)]):
         pieces += [f'<span id="f{n}-{i}"></span>' for i in anchors.pop(a, [])]
-        covering = [sev for s, e, _, sev in spans if s <= a and e >= b and b > a]
+        covering = [sev for s, e, _, sev in spans if s <= a and e >= b > a]
         piece = escape(text[a:b])
         if covering:
             severity = max(covering, key=_RANK.get)

@@ -1,4 +1,5 @@
-"""Check kinds that judge the text as text: whether it can be read, what it says, how it is typed."""
+"""Check kinds that judge the text as text: whether it can be read and is a report at all, and what it says
+(patterns such as placeholders, repeated passages, rates that disagree with their counts)."""
 
 from __future__ import annotations
 
@@ -144,56 +145,3 @@ def _percent(rate: re.Match) -> tuple[float | None, int]:
     if value is None or None in decimals:
         return None, 0
     return value + sum(d * 10 ** -(k + 1) for k, d in enumerate(decimals)), len(decimals)
-
-
-@check("halfwidth-punctuation", text_level=True)
-def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
-    """Half-width , ; : ( ) ? ! touching Chinese text: one hit per line, whose fix retypes the line
-    (a bracket pair changes together)."""
-    doc = subject.document
-    for line in _lines_holding(doc, _HALFWIDTH_TOUCHING):
-        original = doc.text[line.start : line.end]
-        convert = {m.start() for m in _HALFWIDTH_TOUCHING.finditer(original)}
-        if not convert:
-            continue  # the mark touched Chinese only across the line's start
-        for opening, closing in _bracket_pairs(original):
-            if opening in convert or closing in convert:
-                convert |= {opening, closing}
-        retyped = list(original)
-        for i in convert:
-            retyped[i] = _HALFWIDTH[original[i]]
-        fixed = "".join(retyped)
-        yield Hit(line.start, line.end, {"count": len(convert)}, section_at(doc, line.start), fixed)
-
-
-def _lines_holding(doc, pattern: re.Pattern) -> list:
-    """The lines in which ``pattern`` may match (it may look behind the line's start), in order."""
-    search, text = pattern.search, doc.text
-    return [line for line in doc.lines if search(text, line.start, line.end)]
-
-
-def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    pairs, stack = [], []
-    for m in _PARENTHESIS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "(":
-            stack.append(i)
-        elif stack:
-            pairs.append((stack.pop(), i))
-    return pairs
-
-
-@check("broken-line", text_level=True)
-def broken_line(subject: Subject, options: dict) -> Iterator[Hit]:
-    """A sentence broken across lines by extraction; the fix joins the two lines (the hit spans the
-    last character before the break and the first after it)."""
-    doc = subject.document
-    for a, b in doc.broken_lines():
-        start = a.start + len(a.text.rstrip()) - 1
-        end = b.start + b.indent + 1
-        gap = doc.text[start + 1 : end - 1]
-        if gap.strip():
-            continue  # something stands between (a page number): joining would delete it
-        left, right = doc.text[start], doc.text[end - 1]
-        joiner = " " if left.isascii() and left.isalpha() and right.isascii() and right.isalpha() else ""
-        yield Hit(start, end, {"line": b.number}, section_at(doc, start), left + joiner + right)

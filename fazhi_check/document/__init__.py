@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from .numerals import YearMention, chinese_number, parse_date, parse_published, strip_trailing_date, years
-from .outline import Line, parse_outline
-from .text import LineIndex, normalize
-from .vocabulary import Vocabulary
+from ..numerals import YearMention, chinese_number, parse_date, parse_published, strip_trailing_date, years
+from ..outline import Line, parse_outline
+from ..positions import LineIndex, normalize
+from ..vocabulary import Vocabulary
 
 _MARKER = {
     "h1": re.compile(r"[ \t]*(?:([一二三四五六七八九十]{1,3})[ \t]*[、.]|第([一二三四五六七八九十]{1,3})部分[ \t:]*)"),

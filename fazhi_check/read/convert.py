@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .source import ReadError
+from .errors import ReadError
 
 TIMEOUT = 120  # seconds for one conversion; LibreOffice's cold start alone takes a few
 # how each format's files begin: .doc and WPS files are OLE compound files, .odt a zip, RTF text

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from .api import Result
-from .rulebook import Rule
+from ..results import Result
+from ..rulebook import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://fazhi-check.invalid/"  # no public home page yet; .invalid is reserved for that

@@ -8,7 +8,7 @@ import io
 import unicodedata
 from collections.abc import Sequence
 
-from .api import Result
+from ..results import Result
 
 REQUIRED = ("measures", "shortcomings", "leadership", "plan")
 HEADERS = {

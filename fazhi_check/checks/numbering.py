@@ -1,0 +1,116 @@
+"""Check kinds that judge a report's numbering: headings without their numeral, numerals that skip or step
+back, and marker styles mixed."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterator
+
+from ..numerals import to_chinese_number as chinese_numeral
+from .base import Hit, Subject, check, section_at
+
+
+@check("heading-without-numeral")
+def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
+    doc = subject.document
+    numbered = next((p.heading for p in doc.parts if p.heading.numeral), None)
+    if numbered is None:
+        return  # a report that numbers no part has a style of its own, not a missing numeral
+    style = doc.text[numbered.marker_start : numbered.marker_end].strip()
+    previous = 0
+    for part in doc.parts:
+        value = part.heading.value
+        if part.heading.numeral is None:
+            value = previous + 1
+            numeral = chinese_numeral(value)
+            marker = style.replace(numbered.numeral, numeral, 1)  # "二、" or "（二）", as the report writes them
+            params = {"ordinal": numeral, "expected_arabic": value, "marker": marker}
+            yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
+        previous = value or previous + 1
+
+
+@check("numbering-sequence")
+def numbering_sequence(subject: Subject, options: dict) -> Iterator[Hit]:
+    parts = subject.document.parts
+    if 1 in options["levels"]:
+        yield from _sequence([(p.heading, p.kind) for p in parts], level=1)
+    if 2 in options["levels"]:
+        for part in parts:
+            yield from _sequence([(s, part.kind) for s in part.subheadings], level=2)
+    if "inline" in options["levels"]:
+        for part in parts:
+            yield from _inline_sequence(part)
+
+
+def _inline_sequence(part) -> Iterator[Hit]:
+    """一是/二是… within one level-2 part (or a level-1 part without any) run on across paragraphs;
+    a list may start again at 一是, but never skip or step back ("五是" then "二是")."""
+    bounds = [s.marker_start for s in part.subheadings]
+    previous, group = 0, 0
+    for item in part.enumerations:
+        at = bisect.bisect_right(bounds, item.start)
+        if at != group:
+            previous, group = 0, at
+        if item.value not in (previous + 1, 1):
+            params = {
+                "what": "“一是、二是”列举",
+                "what_en": "The inline enumeration",
+                "expected": chinese_numeral(previous + 1) + "是",
+                "found": item.numeral + "是",
+                "expected_arabic": previous + 1,
+                "found_arabic": item.value,
+            }
+            yield Hit(item.start, item.end, params, section=part.kind)
+        previous = item.value
+
+
+def _sequence(headings, level: int) -> Iterator[Hit]:
+    """Numerals must run 1, 2, 3…; after a fault the count resumes from what was written."""
+    expected = 1
+    for h, section in headings:
+        if h.value is not None and h.value != expected:
+            params = {
+                "what": f"第{chinese_numeral(level)}级标题",
+                "what_en": f"The level-{level} numeral",
+                "expected": chinese_numeral(expected),
+                "found": h.numeral,
+                "expected_arabic": expected,
+                "found_arabic": h.value,
+            }
+            yield Hit(h.marker_start, h.marker_end, params, section=section)
+            expected = h.value
+        expected += 1
+
+
+@check("mixed-marker-style")
+def mixed_marker_style(subject: Subject, options: dict) -> Iterator[Hit]:
+    """Level-2 markers typed two ways ("（一）" and "(一)"): those in the minority style, fixed to the
+    majority's."""
+    doc = subject.document
+    headings = [h for p in doc.parts for h in (p.heading, *p.subheadings)]
+    markers = [h for h in headings if h.numeral and h.line.kind == "h2"]
+    styles = [_marker_style(doc.text[h.marker_start : h.marker_end], h.numeral) for h in markers]
+    if len(set(styles)) < 2:
+        return
+    majority = Counter(styles).most_common(1)[0][0]
+    for heading, style in zip(markers, styles):
+        if style != majority:
+            numeral = chinese_numeral(heading.value) if heading.value else heading.numeral
+            expected = majority[0] + numeral + majority[1] if len(majority) == 2 else None
+            found = doc.text[heading.marker_start : heading.marker_end].strip()
+            params = {
+                "found": found,
+                "expected": expected or majority,
+                "found_style": style,
+                "expected_style": majority,
+            }
+            kind = section_at(doc, heading.marker_start)
+            yield Hit(heading.marker_start, heading.marker_start + len(found), params, kind, expected)
+
+
+def _marker_style(marker: str, numeral: str) -> str:
+    """ "（一）" -> "（）", "(二)" -> "()", "㈠" -> "㈠" (enclosed)."""
+    if len(numeral) == 1 and "\u3220" <= numeral <= "\u3229":
+        return "㈠"
+    return "".join(marker.replace(numeral, "", 1).split())

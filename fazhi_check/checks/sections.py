@@ -1,0 +1,85 @@
+"""Check kinds that judge a report's parts: missing, folded, duplicate, short and misordered parts, and what
+a part must mention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import Hit, Subject, check, whole_file
+
+
+@check("missing-section")
+def missing_section(subject: Subject, options: dict) -> Iterator[Hit]:
+    doc = subject.document
+    folded = {f.kind for f in doc.folds}
+    start, end = whole_file(doc)
+    for kind in options["kinds"]:
+        if doc.part_of(kind) is None and kind not in folded:
+            yield Hit(start, end, section=kind)
+
+
+@check("folded-section")
+def folded_section(subject: Subject, options: dict) -> Iterator[Hit]:
+    where = {"subheading": ("作为小标题", "as a sub-heading"), "sentence": ("正文中的一句话", "in a sentence")}
+    for fold in subject.document.folds:
+        if fold.kind in options["kinds"]:
+            zh, en = where[fold.via]
+            yield Hit(fold.start, fold.end, {"where": zh, "where_en": en}, section=fold.kind)
+
+
+@check("section-mentions")
+def section_mentions(subject: Subject, options: dict) -> Iterator[Hit]:
+    """The parts of a kind (thematic measures parts together) say none of the patterns."""
+    parts = [p for p in subject.document.parts if p.covers(options["section"])]
+    if not parts:
+        return
+    text = "\n".join(p.heading.title + "\n" + p.body_text for p in parts)
+    if not any(re.search(p, text) for p in options["patterns"]):
+        yield Hit(parts[0].heading.marker_start, parts[0].heading.end, section=options["section"])
+
+
+@check("duplicate-section")
+def duplicate_section(subject: Subject, options: dict) -> Iterator[Hit]:
+    """A kind named by the headings of two level-1 parts with other parts between them."""
+    parts = subject.document.parts
+    for kind in options["kinds"]:
+        first = last = None
+        for i, part in enumerate(parts):
+            if part.kind_source != "heading" or not part.covers(kind):
+                continue
+            if last is not None and any(not p.covers(kind) for p in parts[last + 1 : i]):
+                params = {"first_line": parts[first].heading.line.number}
+                yield Hit(part.heading.marker_start, part.heading.end, params, section=kind)
+            first = i if first is None else first
+            last = i
+
+
+@check("short-section")
+def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
+    """A required kind whose parts hold fewer than ``min_chars`` characters of body (whitespace aside)."""
+    doc = subject.document
+    for kind in options["sections"]:
+        parts = [p for p in doc.parts if p.covers(kind)]
+        if not parts:
+            continue
+        size = sum(p.body_size() for p in parts)
+        if size < options["min_chars"]:
+            heading = parts[0].heading
+            yield Hit(heading.marker_start, heading.end, {"chars": size, "min_chars": options["min_chars"]}, kind)
+
+
+@check("section-order")
+def section_order(subject: Subject, options: dict) -> Iterator[Hit]:
+    """A part whose kind comes before that of an earlier part in the configured order."""
+    doc = subject.document
+    rank = {kind: i for i, kind in enumerate(options["order"])}
+    latest = None
+    for part in doc.parts:
+        if part.kind not in rank:
+            continue
+        if latest is not None and rank[part.kind] < rank[latest]:
+            params = {"after": doc.vocabulary.label(latest), "after_en": doc.vocabulary.label(latest, "en")}
+            yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
+        else:
+            latest = part.kind

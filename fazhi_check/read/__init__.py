@@ -1,0 +1,67 @@
+"""Reading inputs: bytes -> text with the encoding that decoded it, by the file's suffix (text, Markdown,
+Word, old office files, PDF, web pages). Nothing downstream sees bytes."""
+
+from __future__ import annotations
+
+import os
+
+from .encodings import byte_order_mark, decode
+from .errors import ReadError
+from .files import MAX_BYTES, read_bytes
+from .source import Source
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+WEB_SUFFIXES = (".html", ".htm")
+# Office formats that LibreOffice converts to .docx where it is installed.
+CONVERTIBLE = {".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档"}
+SUPPORTED_SUFFIXES = (".txt", ".docx", *MARKDOWN_SUFFIXES, *CONVERTIBLE, ".pdf", *WEB_SUFFIXES)
+
+__all__ = [
+    "CONVERTIBLE",
+    "MARKDOWN_SUFFIXES",
+    "MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "WEB_SUFFIXES",
+    "ReadError",
+    "Source",
+    "byte_order_mark",
+    "decode",
+    "decode_source",
+    "read_bytes",
+    "read_path",
+]
+
+
+def decode_source(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """Bytes of the file at ``path`` as text: a Word document by its paragraphs, else decoded text."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".docx" or suffix in CONVERTIBLE:
+        from .word import read_docx
+
+        if suffix in CONVERTIBLE:
+            from .convert import convert_to_docx
+
+            data = convert_to_docx(data, suffix, CONVERTIBLE[suffix])
+        return Source(read_docx(data), "docx", paragraphs=True)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        pdf = read_pdf(data)
+        return Source(pdf.text, "pdf", pages=pdf.pages)
+    if suffix in WEB_SUFFIXES:
+        from .web import read_html
+
+        page = read_html(data, encoding)
+        return Source(page.text, page.encoding, published=page.published)
+    source = decode(data, encoding)
+    if suffix in MARKDOWN_SUFFIXES:
+        from .markdown import strip_markdown
+
+        text, offsets = strip_markdown(source.text)
+        return Source(text, source.encoding, original=source.text, offsets=offsets)
+    return source
+
+
+def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode a file; every failure becomes a ReadError with a reason."""
+    return decode_source(read_bytes(path, max_bytes), path, encoding)
