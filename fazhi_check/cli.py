@@ -9,15 +9,13 @@ import fnmatch
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from functools import partial
 
-from . import __version__, batch
-from .api import check_bytes, check_file
+from . import __version__, batch, runner
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
 from .read import MAX_BYTES, SUPPORTED_SUFFIXES
-from .report.text import STREAMED, Tally, entry, format_github, format_json, format_text, streamed
+from .report.text import STREAMED, Tally, format_github, format_json, format_text, streamed
 from .results import Result
 from .rulebook import Rule, load_rules
 
@@ -192,7 +190,20 @@ def _run(args: argparse.Namespace) -> int:
     paths = sorted(set(files))  # sorted by file, once each
     whole_run = args.waivers or args.add_waivers or any(resolver.config(p).waivers for p in paths)
     streaming = args.format in STREAMED and not (whole_run or args.outline or args.statistics or args.diff)
-    checked = _checked(paths, args, resolver, streaming)
+    job = runner.Job(
+        year=args.year,
+        published=args.published,
+        lang=args.lang,
+        encoding=args.encoding,
+        max_size=args.max_size,
+        stdin_name=args.stdin_filename or "-",
+        fix=args.fix,
+        diff=args.diff,
+        keep_document=args.outline or args.format == "html",
+        render=args.format if streaming else None,
+        quiet=args.quiet,
+    )
+    checked = _printing_notes(_with_progress(runner.run(paths, job, resolver, args.jobs), paths))
     if args.diff:
         diffs = [diff for _, diff in checked]
         _emit("".join(diffs), args.output)
@@ -205,8 +216,8 @@ def _run(args: argparse.Namespace) -> int:
         severities = {s for s, n in tally.by_severity.items() if n}
     else:
         results = [result for result, _ in checked]
-        if whole_run:
-            results = _waive(results, args, resolver)  # waivers are judged over the whole run
+        if whole_run:  # waivers are judged over the whole run
+            results = runner.waive(results, args.waivers, resolver, args.lang)
         if args.add_waivers:
             return _add_waivers(results, args.add_waivers)
         if args.outline:  # a look at how the report was read, not a check: it does not fail
@@ -221,94 +232,22 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if severities & failing else EXIT_OK
 
 
-def _checked(paths: list[str], args: argparse.Namespace, resolver: Resolver, render: bool) -> Iterator[tuple]:
-    """(result, diff) for each path in order, or with ``render`` (entry, counts) of a streamed report;
-    checked here or in worker processes (--jobs). The notes of each file (what --fix did) are printed
-    as it arrives."""
-    jobs = 1 if "-" in paths else batch.jobs_for(args.jobs, len(paths))  # standard input is read here
-    task = partial(_one, args, resolver, render)
-    for item, diff, notes in _with_progress(batch.run_all(task, paths, jobs), paths):
+def _printing_notes(outcomes: Iterator[tuple]) -> Iterator[tuple]:
+    """(item, diff) of each file, its notes (what --fix did) printed as it arrives."""
+    for item, diff, notes in outcomes:
         for note in notes:
             print(f"fazhi-check: {note}", file=sys.stderr)
         yield item, diff
 
 
-def _one(args: argparse.Namespace, resolver: Resolver, render: bool, path: str) -> tuple:
-    """Check (or fix) one file, in this process or in a worker: its result, its diff and the notes to
-    print. With ``render``, its entry in the streamed report and its counts instead of the result, so
-    the main process only writes; else the result without its document, which only the outline and
-    HTML reports need."""
-    options = dict(year=args.year, published=args.published, lang=args.lang, encoding=args.encoding)
-    options.update(resolver.options(path))
-    notes: list[str] = []
-    if args.fix or args.diff:
-        result, diff = _fix(path, args, options, notes)
-    else:
-        result, diff = _check(path, args.stdin_filename or "-", args.max_size, options), ""
-    if render:
-        return (entry(result, args.format, args.lang, args.quiet), Tally((result,))), diff, notes
-    return (result if args.outline or args.format == "html" else result.detached()), diff, notes
-
-
-def _fix(path: str, args: argparse.Namespace, options: dict, notes: list[str]) -> tuple[Result, str]:
-    """Fix one file (or, with --diff, only show how); a file that is not plain text is checked as it is."""
-    from .fixes import can_fix, fix_file
-
-    def note(zh: str, en: str) -> None:
-        notes.append(en if args.lang == "en" else zh)
-
-    if not can_fix(path):
-        note(
-            f"{path}：只能自动修复 .txt 和 .md 文件，Word、PDF、网页请在原文件中修改",
-            f"{path}: only .txt and .md files can be fixed; edit Word, PDF and web files by hand",
-        )
-        return check_file(path, max_bytes=args.max_size, **options), ""
-    fixed = fix_file(path, write=not args.diff, max_bytes=args.max_size, **options)
-    if fixed.error:
-        note(f"{path}：未修复，{fixed.error}", f"{path}: not fixed: {fixed.error}")
-    elif fixed.applied and not args.diff:
-        counts = "、".join(f"{code} ×{n}" for code, n in sorted(fixed.applied.items()))
-        total = sum(fixed.applied.values())
-        note(f"已修复 {path}：{total} 处（{counts}）", f"fixed {total} in {path} ({counts})")
-    return fixed.result, fixed.diff
-
-
-def _waive(results: list[Result], args: argparse.Namespace, resolver: Resolver) -> list[Result]:
-    """Apply each file's waiver file (--waivers, else its configuration's) and report stale waivers."""
-    from collections import defaultdict
-
-    by_file: dict[str, list[Result]] = defaultdict(list)
-    kept = []
-    for result in results:
-        waivers = args.waivers or resolver.config(result.path).waivers
-        (by_file[waivers] if waivers else kept).append(result)
-    if not by_file:
-        return results
-    from .waivers import apply_waivers, load_waivers
-
-    for waivers_path, group in by_file.items():
-        options = resolver.options(waivers_path)
-        chosen = select_rules(options["rules"], options["select"], options["extend_select"], options["ignore"])
-        stale_rule = next((r for r in chosen if r.check == "stale-waiver"), None)
-        kept += apply_waivers(group, load_waivers(waivers_path), stale_rule, lang=args.lang)
-    return sorted(kept, key=lambda r: r.path)
-
-
 def _add_waivers(results: list[Result], path: str) -> int:
-    """Write a waiver for every finding left, keeping the file's existing waivers."""
-    import datetime
+    from .fixes import FixError
 
-    from .fixes import FixError, write_atomically
-    from .waivers import dump_waivers, load_waivers, new_waivers
-
-    existing = load_waivers(path) if os.path.exists(path) else None
-    added = new_waivers(results, path, existing, datetime.date.today())
-    entries = [w.to_dict() for w in existing.waivers] if existing else []
     try:
-        write_atomically(path, dump_waivers(entries + added).encode("utf-8"))
+        added = runner.add_waivers(results, path)
     except FixError as e:
         return _fail(f"cannot write {path}: {e}")
-    print(f"fazhi-check: {len(added)} waiver(s) added to {path}", file=sys.stderr)
+    print(f"fazhi-check: {added} waiver(s) added to {path}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -346,13 +285,6 @@ def _with_progress(items: Iterator, paths: list[str], stream=None):
     from tqdm import tqdm
 
     return tqdm(items, total=len(paths), file=stream, unit="file", leave=False)
-
-
-def _check(path: str, shown_stdin: str, max_bytes: int, options: dict) -> Result:
-    if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        return check_bytes(data, path=shown_stdin, max_bytes=max_bytes, **options)
-    return check_file(path, max_bytes=max_bytes, **options)
 
 
 def _emit(pieces: str | Iterable[str], output: str | None) -> int:

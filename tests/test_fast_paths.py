@@ -214,11 +214,11 @@ def test_the_benchmark_runs_and_writes_its_table_between_the_markers(tmp_path):
 
 def test_spawned_workers_as_on_macos_and_windows_report_what_one_process_does(batch_folder):
     """Where workers are spawned, the task (arguments, configuration, rules) travels pickled."""
-    from fazhi_check import cli
+    from fazhi_check import runner
+    from fazhi_check.config import Resolver
 
-    args = cli._parser().parse_args(["--isolated", "--format", "json", str(batch_folder)])
-    resolver = cli.Resolver(fazhi_check.load_rules(), None, True, None, [], [])
-    task = partial(cli._one, args, resolver, True)
+    resolver = Resolver(fazhi_check.load_rules(), None, True, None, [], [])
+    task = partial(runner._one, runner.Job(render="json"), resolver)
     paths = sorted(str(p) for p in batch_folder.iterdir())[:6]
     spawned = [(entry, counts.to_dict()) for (entry, counts), _, _ in batch.run_all(task, paths, 2, start="spawn")]
     here = [(entry, counts.to_dict()) for (entry, counts), _, _ in map(task, paths)]

@@ -1,0 +1,123 @@
+"""One run over many files: each file checked (or fixed) with its own configuration, in this process or
+in worker processes, in input order; then the run's waivers. The command line only decides what to
+run and prints what comes back."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from . import batch
+from .api import check_bytes, check_file
+from .config import Resolver
+from .engine import select_rules
+from .read import MAX_BYTES
+from .report.text import Tally, entry
+from .results import Result
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the run does to every file: the checking options, and whether it fixes, shows a diff,
+    keeps each file's document (outline and HTML reports need it) or renders a streamed format."""
+
+    year: int | None = None
+    published: datetime.date | None = None
+    lang: str = "zh"
+    encoding: str | None = None
+    max_size: int = MAX_BYTES
+    stdin_name: str = "-"
+    fix: bool = False
+    diff: bool = False
+    keep_document: bool = False
+    render: str | None = None  # a streamed format: each file's entry is made where it was checked
+    quiet: bool = False
+
+
+def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = None) -> Iterator[tuple]:
+    """(item, diff, notes) for each path in order: the file's Result (or, with ``job.render``, its
+    entry in the streamed report and its counts), its diff under --diff, and the notes to print (what
+    --fix did). ``jobs`` as --jobs takes it; standard input is always read here."""
+    count = 1 if "-" in paths else batch.jobs_for(jobs, len(paths))
+    yield from batch.run_all(partial(_one, job, resolver), list(paths), count)
+
+
+def _one(job: Job, resolver: Resolver, path: str) -> tuple:
+    """Check (or fix) one file, in this process or in a worker."""
+    options = dict(year=job.year, published=job.published, lang=job.lang, encoding=job.encoding)
+    options.update(resolver.options(path))
+    notes: list[str] = []
+    if job.fix or job.diff:
+        result, diff = _fix(path, job, options, notes)
+    else:
+        result, diff = _check(path, job, options), ""
+    if job.render:
+        return (entry(result, job.render, job.lang, job.quiet), Tally((result,))), diff, notes
+    return (result if job.keep_document else result.detached()), diff, notes
+
+
+def _check(path: str, job: Job, options: dict) -> Result:
+    if path == "-":
+        data = sys.stdin.buffer.read(job.max_size + 1)
+        return check_bytes(data, path=job.stdin_name, max_bytes=job.max_size, **options)
+    return check_file(path, max_bytes=job.max_size, **options)
+
+
+def _fix(path: str, job: Job, options: dict, notes: list[str]) -> tuple[Result, str]:
+    """Fix one file (or, with --diff, only show how); a file that is not plain text is checked as it is."""
+    from .fixes import can_fix, fix_file
+
+    def note(zh: str, en: str) -> None:
+        notes.append(en if job.lang == "en" else zh)
+
+    if not can_fix(path):
+        note(
+            f"{path}：只能自动修复 .txt 和 .md 文件，Word、PDF、网页请在原文件中修改",
+            f"{path}: only .txt and .md files can be fixed; edit Word, PDF and web files by hand",
+        )
+        return check_file(path, max_bytes=job.max_size, **options), ""
+    fixed = fix_file(path, write=not job.diff, max_bytes=job.max_size, **options)
+    if fixed.error:
+        note(f"{path}：未修复，{fixed.error}", f"{path}: not fixed: {fixed.error}")
+    elif fixed.applied and not job.diff:
+        counts = "、".join(f"{code} ×{n}" for code, n in sorted(fixed.applied.items()))
+        total = sum(fixed.applied.values())
+        note(f"已修复 {path}：{total} 处（{counts}）", f"fixed {total} in {path} ({counts})")
+    return fixed.result, fixed.diff
+
+
+def waive(results: list[Result], waivers: str | None, resolver: Resolver, lang: str = "zh") -> list[Result]:
+    """Apply each file's waiver file (``waivers``, else its configuration's) and report stale waivers."""
+    by_file: dict[str, list[Result]] = defaultdict(list)
+    kept = []
+    for result in results:
+        chosen = waivers or resolver.config(result.path).waivers
+        (by_file[chosen] if chosen else kept).append(result)
+    if not by_file:
+        return results
+    from .waivers import apply_waivers, load_waivers
+
+    for waivers_path, group in by_file.items():
+        options = resolver.options(waivers_path)
+        rules = select_rules(options["rules"], options["select"], options["extend_select"], options["ignore"])
+        stale_rule = next((r for r in rules if r.check == "stale-waiver"), None)
+        kept += apply_waivers(group, load_waivers(waivers_path), stale_rule, lang=lang)
+    return sorted(kept, key=lambda r: r.path)
+
+
+def add_waivers(results: list[Result], path: str) -> int:
+    """Write a waiver for every finding left into ``path``, keeping the file's existing waivers; how
+    many were added. Raises FixError when the file cannot be written."""
+    from .fixes import write_atomically
+    from .waivers import dump_waivers, load_waivers, new_waivers
+
+    existing = load_waivers(path) if os.path.exists(path) else None
+    added = new_waivers(results, path, existing, datetime.date.today())
+    entries = [w.to_dict() for w in existing.waivers] if existing else []
+    write_atomically(path, dump_waivers(entries + added).encode("utf-8"))
+    return len(added)
