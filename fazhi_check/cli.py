@@ -224,7 +224,7 @@ def _run(args: argparse.Namespace) -> int:
             from .report.text import format_outline
 
             return _emit(format_outline(results, args.lang), args.output)
-        status = _emit(_report(results, args, selected), args.output)
+        status = _emit(_report(results, args, selected, pack.vocabulary), args.output)
         severities = {f.severity for r in results for f in r.findings}
     if status != EXIT_OK or args.exit_zero:
         return status
@@ -251,7 +251,7 @@ def _add_waivers(results: list[Result], path: str) -> int:
     return EXIT_OK
 
 
-def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
+def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...], vocabulary) -> str:
     """The report in the chosen format, from the whole run; formatters not used are not imported."""
     if args.statistics:
         from .report.text import format_statistics
@@ -268,7 +268,7 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     if args.format in ("summary", "csv"):
         from .report import tables
 
-        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, args.lang)
+        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, vocabulary, args.lang)
     if args.format == "json":
         return format_json(results, __version__)
     if args.format == "github":
