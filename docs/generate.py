@@ -6,6 +6,7 @@ python docs/generate.py
 from pathlib import Path
 
 import fazhi_check
+from fazhi_check.examples import example_findings
 from fazhi_check.report.ruledocs import format_rule_markdown, format_rule_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,11 @@ def rule_pages() -> dict[str, str]:
     """File name -> page text, one page per rule."""
     pack = fazhi_check.load_rules()
     note = "<!-- generated from {} by docs/generate.py; do not edit -->\n"
-    return {f"{rule.code}.md": note.format(rule.source) + format_rule_page(rule, pack) for rule in pack}
+    return {
+        f"{rule.code}.md": note.format(rule.source)
+        + format_rule_page(rule, example_findings(rule, rule.examples["fail"][0], pack))
+        for rule in pack
+    }
 
 
 def main() -> None:

@@ -8,8 +8,8 @@
 from .api import check_bytes, check_file, check_text
 from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
+from .version import __version__
 
-__version__ = "0.1.0"
 __all__ = [
     "Finding",
     "Fix",

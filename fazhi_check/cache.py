@@ -4,8 +4,9 @@ read with ``json`` and rebuilt into plain objects. An entry's name carries a dig
 package version and the Python version, so editing a rule or the grammar, or upgrading, builds anew.
 
 Where: ``$FAZHI_CHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/fazhi-check``, else ``~/.cache/fazhi-check``;
-``FAZHI_CHECK_NO_CACHE=1`` turns it off. The folder is used only where this user owns it and nobody
-else may write in it (it is made with mode 0700); otherwise the cache is passed over, as it is when it
+``FAZHI_CHECK_NO_CACHE=1`` turns it off. Entries are read only from a folder this user owns with mode
+0700 (it is made so; one of the user's own that is open to others is closed before anything is written
+into it); otherwise the cache is passed over, as it is when it
 cannot be read or written: it only ever saves time."""
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterable
+
+from .version import __version__
 
 
 def directory() -> str | None:
@@ -38,13 +41,18 @@ def _trusted(folder: str) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == owner and not info.st_mode & 0o077
 
 
+def _own(folder: str) -> bool:
+    try:
+        return os.stat(folder, follow_symlinks=False).st_uid == os.getuid()
+    except (OSError, AttributeError):
+        return False
+
+
 def entry(name: str, sources: Iterable[bytes]) -> str | None:
     """The path of entry ``name`` built from ``sources`` (None when caching is off)."""
     folder = directory()
     if folder is None:
         return None
-    from . import __version__
-
     # CRC-32 and Adler-32 of every source: 64 bits that any edit changes (hashlib would cost
     # more start-up than the whole cache lookup)
     key = f"{__version__} {sys.version_info[:2]}".encode()
@@ -83,6 +91,8 @@ def store(name: str, sources: Iterable[bytes], data) -> None:
     temporary = None
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not _trusted(folder) and _own(folder):
+            os.chmod(folder, 0o700)  # an older version made it open to others: close it, then use it
         if not _trusted(folder):
             return
         fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import __version__, batch, runner
+from . import batch, runner
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
@@ -18,6 +18,7 @@ from .read import MAX_BYTES, SUPPORTED_SUFFIXES
 from .report.text import STREAMED, Tally, format_github, format_json, format_text, streamed
 from .results import Result
 from .rulebook import Rule, load_rules
+from .version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
@@ -105,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         f"{batch.PARALLEL_FROM} files); the report is the same as with --jobs 1",
     )
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    p.add_argument(
+        "--test-rules",
+        metavar="DIR",
+        help="run the pass/fail examples of the rule pack in DIR and say which do not behave "
+        "(exit 0: all behave, 1: some do not, 2: the pack is invalid)",
+    )
     p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
     p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
     return p
@@ -155,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.test_rules:
+        return _test_rules(args.test_rules, args.lang)
     pack = load_rules(args.rules)
     selected = select_rules(pack, args.select, args.extend_select, args.ignore)
     if args.encoding:
@@ -171,7 +180,10 @@ def _run(args: argparse.Namespace) -> int:
         rule = pack.get(args.explain)
         if rule is None:
             return _fail(f"no rule '{args.explain}' (see --list-rules)")
-        return _emit(ruledocs.format_rule_page(rule, pack), args.output)
+        from .examples import example_findings
+
+        gives = example_findings(rule, rule.examples["fail"][0], pack)
+        return _emit(ruledocs.format_rule_page(rule, gives), args.output)
 
     resolver = Resolver(pack, args.config, args.isolated, args.select, args.extend_select, args.ignore)
     if args.show_config:
@@ -230,6 +242,23 @@ def _run(args: argparse.Namespace) -> int:
         return status
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if severities & failing else EXIT_OK
+
+
+def _test_rules(folder: str, lang: str) -> int:
+    """Run a rule pack's own examples (its vocabulary applies); say which do not behave."""
+    from .examples import misbehaving
+
+    pack = load_rules([folder])
+    own = [rule for rule in pack.rules if rule.source.startswith(str(folder).rstrip("/") + "/")]
+    wrong = misbehaving(own, pack)
+    for problem in wrong:
+        print(problem.describe(lang))
+    examples = sum(len(r.examples.get("pass", ())) + len(r.examples.get("fail", ())) for r in own)
+    if lang == "en":
+        print(f"{len(own)} rule(s), {examples} example(s): {len(wrong)} do not behave")
+    else:
+        print(f"共 {len(own)} 条规则、{examples} 个示例：{len(wrong)} 个不符合预期")
+    return EXIT_FINDINGS if wrong else EXIT_OK
 
 
 def _printing_notes(outcomes: Iterator[tuple]) -> Iterator[tuple]:

@@ -1,6 +1,5 @@
 """Rule cases as data: tests/rule_cases/FZxxx.yaml and each rule's own examples, one rule enabled at a time."""
 
-import datetime
 import json
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 import fazhi_check
-from fazhi_check.waivers import apply_waivers, parse_waivers
+from fazhi_check.examples import findings_of
 
 CASES = Path(__file__).parent / "rule_cases"
 CASE_SCHEMA = Draft202012Validator(json.loads((CASES / "case.schema.json").read_text("utf-8")))
@@ -39,17 +38,9 @@ def _run(code, case):
     key = next(k for k in ("pass_str", "fail_str", "pass_hex", "fail_hex") if k in case)
     raw = case[key]
     data = bytes.fromhex(raw) if key.endswith("_hex") else raw.encode(case.get("encoding", "utf-8"))
-    config = dict(case.get("config", {}))
-    if "published" in config:
-        config["published"] = datetime.date.fromisoformat(config["published"])
-    if "waivers" not in case:
-        result = fazhi_check.check_bytes(data, path="case.txt", select=[code], **config)
-        return key.startswith("pass"), [f for f in result.findings if f.code == code]
-    # a waiver is judged against the findings of every rule, so they all run
-    result = fazhi_check.check_bytes(data, path="case.txt", **config)
-    waivers = parse_waivers(case["waivers"], "waivers.yaml")
-    results = apply_waivers([result], waivers, RULES.get(code), datetime.date(2026, 1, 1))
-    return key.startswith("pass"), [f for r in results for f in r.findings if f.code == code]
+    config = case.get("config", {})
+    found = findings_of(RULES.get(code), "", RULES, data=data, path="case.txt", waivers=case.get("waivers"), **config)
+    return key.startswith("pass"), found
 
 
 @pytest.mark.parametrize("code, case", list(_load_cases()))
