@@ -17,7 +17,7 @@ RANKS = {
     "rules": 0,  # the rule pack's data files
     "version": 0,
     "numerals": 0,
-    "positions": 0,
+    "positions": 1,
     "script": 0,
     "datafiles": 0,
     "cache": 1,
