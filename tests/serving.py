@@ -1,5 +1,6 @@
-"""The real service for the serve tests: ``fazhi-check serve --port 0`` started in a subprocess (uvicorn,
-its worker processes), its port read from its log; multipart requests sent with urllib; the inputs."""
+"""The real service for the serve tests (and docs/generate.py's screenshot): ``fazhi-check serve --port 0``
+started in a subprocess (uvicorn, its worker processes), its port read from its log; multipart requests
+sent with urllib; the inputs."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-from conftest import SEEDS
 from docx_fixtures import report_docx
 
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_001 = SEEDS / "001_83ddae5d562b680b.txt"
 STARTUP = 60  # seconds for uvicorn and its worker processes to be ready
 
@@ -111,11 +112,11 @@ def seed_docx() -> bytes:
 
 @lru_cache(maxsize=1)
 def slow_pdf() -> bytes:
-    """A published report of about 60 times seed 001's length: seconds of real checking (PDF layout
-    analysis), not a sleep."""
+    """A published report of 40 times seed 001's length (about 290 pages): seconds of real checking
+    (PDF layout analysis), not a sleep."""
     from publish_fixtures import report_pdf
 
-    return report_pdf(SEED_001.read_text("utf-8") * 60)
+    return report_pdf(SEED_001.read_text("utf-8") * 40)
 
 
 def archive(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -127,6 +127,13 @@ def test_a_hostile_zip_is_refused_with_a_clear_reason(page, files):
     assert page.locator("#results").is_hidden()
 
 
+def test_a_zip_of_a_folder_is_checked_member_by_member_and_the_rest_is_listed_as_skipped(page, files):
+    folder = archive({"司法局/2024.txt": SEED_001.read_bytes(), "司法局/说明.xlsx": b"x", "司法局/": b""})
+    check(page, [files("报告.zip", folder)])
+    assert page.locator("#files li .name").inner_text() == "报告.zip/司法局/2024.txt"
+    assert page.locator("#skipped").inner_text() == "已跳过 1 个不能检查的文件：报告.zip/司法局/说明.xlsx"
+
+
 def test_a_file_that_cannot_be_read_shows_its_fz001(page, files):
     check(page, [files("坏文件.docx", b"PK\x03\x04 cut short")])
     assert page.locator("#files li .verdict").inner_text() == "不合格"

@@ -187,13 +187,18 @@ def create_app(settings: Settings) -> _BodyLimit:
         return await guarded(request, handle)
 
     async def _progress(uploads: list[Upload], skipped: list[str], job: runner.Job) -> AsyncIterator[str]:
-        """One line as each file is checked ({"done", "total"}), then {"report": ...}."""
+        """One line as each file is checked ({"done", "total"}), then {"report": ...}. A page that goes
+        away takes its files still waiting for a worker with it."""
         total = len(uploads)
         yield _line({"done": 0, "total": total})
         tasks = [asyncio.ensure_future(check_one(u, job)) for u in uploads]
-        for done, task in enumerate(asyncio.as_completed(tasks), 1):
-            await task
-            yield _line({"done": done, "total": total})
+        try:
+            for done, task in enumerate(asyncio.as_completed(tasks), 1):
+                await task
+                yield _line({"done": done, "total": total})
+        finally:
+            for task in tasks:
+                task.cancel()
         results = _waived([t.result() for t in tasks], resolver, job.lang)
         report = await asyncio.to_thread(_report, results, uploads, skipped, resolver, job.lang)
         yield _line({"report": report})
@@ -218,6 +223,7 @@ def create_app(settings: Settings) -> _BodyLimit:
     routes = [
         Route("/", page),
         Route("/page.js", script),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/api/check", api_check, methods=["POST"]),
         Route("/api/report", api_report, methods=["POST"]),
         Route("/api/reviewed", api_reviewed, methods=["POST"]),

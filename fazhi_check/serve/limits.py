@@ -70,6 +70,11 @@ def unique(names: list[str]) -> list[str]:
     return out
 
 
+def size(count: int) -> str:
+    """A size as a clerk reads it: 30.0 MB, 29.9 KB."""
+    return f"{count / MB:.1f} MB" if count >= MB else f"{count / 1024:.1f} KB"
+
+
 def too_many(files: int) -> tuple[str, str]:
     return (
         f"文件太多：一次最多检查 {files} 个文件（压缩包内的文件也计算在内），请分几次检查",
@@ -130,14 +135,14 @@ def unzip(name: str, data: bytes, limits: Limits) -> tuple[list[tuple[str, bytes
             continue
         if entry.file_size > _SMALL_MEMBER and entry.file_size > limits.ratio * max(entry.compress_size, 1):
             raise refuse(
-                f"{member} 的压缩比异常（{entry.file_size} 字节压成 {entry.compress_size} 字节），疑似“压缩炸弹”",
+                f"{member} 的压缩比异常（{size(entry.file_size)} 压成 {size(entry.compress_size)}），疑似“压缩炸弹”",
                 f"{member} packs {entry.file_size} bytes into {entry.compress_size}: a zip bomb",
                 413,
             )
         wanted.append((member, entry))
     declared = sum(min(entry.file_size, limits.file_size + 1) for _, entry in wanted)
     if declared > limits.expanded:
-        zh = f"解压后共 {declared} 字节，超过上限 {limits.expanded} 字节"
+        zh = f"解压后共 {size(declared)}，超过上限 {size(limits.expanded)}"
         raise refuse(zh, f"unpacks to over {limits.expanded} bytes", 413)
     out, budget = [], limits.expanded
     for member, entry in wanted:
@@ -150,7 +155,7 @@ def unzip(name: str, data: bytes, limits: Limits) -> tuple[list[tuple[str, bytes
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
             raise refuse(f"{member} 无法解压（{type(e).__name__}）", f"{member} cannot be unpacked") from None
         if len(content) > budget:
-            raise refuse(f"解压后超过上限 {limits.expanded} 字节", f"unpacks to over {limits.expanded} bytes", 413)
+            raise refuse(f"解压后超过上限 {size(limits.expanded)}", f"unpacks to over {limits.expanded} bytes", 413)
         budget -= len(content)
         out.append((member, content[: limits.file_size + 1]))
     return out, passed

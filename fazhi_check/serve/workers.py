@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -21,8 +22,10 @@ _resolver: Resolver | None = None  # each worker's, made when it starts
 
 
 def start(config_file: str | None) -> None:
-    """A worker's start: the rules and the configuration (``config_file``, else the working folder's)."""
+    """A worker's start: the rules and the configuration (``config_file``, else the working folder's).
+    Ctrl+C is the server's to handle: it stops the workers itself."""
     global _resolver
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _resolver = Resolver(load_rules(), config_file)
 
 
