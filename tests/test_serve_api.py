@@ -6,6 +6,8 @@ import io
 import json
 import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import time
 import urllib.request
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -145,6 +148,23 @@ def test_upload_names_are_labels_never_paths_and_nothing_is_kept(server, folder,
     assert paths == ["a.zip/ok/b.txt", "abs.docx", "escape.txt", "long.md"]
     after = (sorted(os.listdir(folder)), sorted(os.listdir(temp)), sorted(os.listdir(folder.parent)))
     assert after == before
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
+)
+def test_an_old_word_file_is_converted_in_a_folder_that_goes_with_it(server, folder, temp, tmp_path):
+    source = tmp_path / "in.docx"
+    source.write_bytes(seed_docx())
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    convert = ["soffice", profile, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(convert, capture_output=True, timeout=300, check=True)
+    doc = (tmp_path / "in.doc").read_bytes()
+    before = sorted(os.listdir(temp))
+    status, _, body = post(server.url + "/api/check", [("旧版.doc", doc)])
+    assert status == 200 and body == cli_json(folder, "旧版.doc", doc)
+    assert json.loads(body)["files"][0]["encoding"] == "docx" and ("FZ201", 36, 3) in findings(body)
+    assert sorted(os.listdir(temp)) == before
 
 
 def test_twenty_concurrent_uploads_are_all_answered_correctly(server, folder):
@@ -284,3 +304,28 @@ def test_the_reviewed_copy_is_made_for_word_files_only_and_for_a_zip_member_by_n
     else:
         for status, _, body in [*made, damaged]:
             assert (status, refusal(body)) == (501, "此版本尚不能生成批注版 Word")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finding the worker needs Linux's /proc")
+def test_a_worker_killed_while_checking_gives_that_file_fz001_and_the_service_goes_on(tmp_path):
+    running = Server(tmp_path, "--workers", "1")
+    try:
+        pid = running.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        worker = next(c for c in children if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text())
+        answer: dict = {}
+        thread = threading.Thread(
+            target=lambda: answer.update(slow=post(running.url + "/api/check", [("long.pdf", slow_pdf())]))
+        )
+        thread.start()
+        time.sleep(1.0)
+        os.kill(int(worker), signal.SIGKILL)  # the service's own worker process, started by this test
+        thread.join(120)
+        status, _, body = answer["slow"]
+        checked = json.loads(body)["files"][0]
+        assert status == 200 and [f["code"] for f in checked["findings"]] == ["FZ001"]
+        assert checked["findings"][0]["message"].endswith("检查此文件时检查进程意外退出（文件可能过大或已损坏）")
+        status, _, body = post(running.url + "/api/check", [("001.txt", SEED_BYTES)])
+        assert status == 200 and ("FZ201", 36, 3) in findings(body)
+    finally:
+        running.stop()

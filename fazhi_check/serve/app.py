@@ -139,7 +139,8 @@ def create_app(settings: Settings) -> _BodyLimit:
         except Exception as e:  # a fault of fazhi-check's own: this file gets FZ001, the server's log the traceback
             log.exception("checking %s failed", upload.name)
             failure = ReadError(f"检查此文件时出错（{type(e).__name__}）", f"checking it failed ({type(e).__name__})")
-        return engine.check(failure, upload.name, resolver.pack, lang=job.lang)
+        options = resolver.options("-")  # the configured FZ001, as a file the command line cannot read gets
+        return engine.check(failure, upload.name, options.pop("rules"), lang=job.lang, **options)
 
     async def guarded(request: Request, handle) -> Response:
         """``handle(files, job, fields)`` on the request's form; each refusal a clear message, not a server error."""
