@@ -152,6 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets "?", not a traceback
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["serve"]:  # the web page for clerks: its own options (fazhi_check/serve)
+        from .serve.command import main as serve
+
+        return serve(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return _run(args)
