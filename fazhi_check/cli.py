@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 
 from . import batch, runner
+from .argtypes import megabytes
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
@@ -27,16 +28,6 @@ PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a 
 
 def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def _megabytes(value: str) -> int:
-    try:
-        size = float(value)
-    except ValueError:
-        size = -1
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size in MB: '{value}'")
-    return int(size * 1024 * 1024)
 
 
 def _jobs(value: str) -> int:
@@ -78,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--stdin-filename", metavar="NAME", help="the name shown for - (its suffix tells the format)")
     p.add_argument(
-        "--max-size", type=_megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
+        "--max-size", type=megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
     )
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
     p.add_argument("--year", type=int, help="the report year, overriding what the text says")

@@ -38,6 +38,7 @@ RANKS = {
     "examples": 11,
     "batch": 11,
     "runner": 12,
+    "argtypes": 12,
     "serve": 13,
     "cli": 14,
     "__main__": 15,

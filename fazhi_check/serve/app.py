@@ -25,8 +25,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-import fazhi_check
-
 from .. import engine, runner
 from ..config import Resolver
 from ..read import CONVERTIBLE, ReadError
@@ -35,6 +33,7 @@ from ..report.html import format_html, verdict
 from ..report.text import format_json
 from ..results import Result
 from ..rulebook import load_rules
+from ..version import __version__
 from . import workers
 from .limits import Limits, Refused, Upload, expand, shown_name, too_many
 
@@ -160,7 +159,7 @@ def create_app(settings: Settings) -> _BodyLimit:
     async def page(request: Request) -> Response:
         shown = {"token": bool(settings.token), "upload": limits.upload, "files": limits.files}
         html = _resource("page.html").replace("{{settings}}", escape(json.dumps(shown)))
-        html = html.replace("{{version}}", escape(fazhi_check.__version__))
+        html = html.replace("{{version}}", escape(__version__))
         return Response(html, media_type="text/html; charset=utf-8", headers=_HEADERS)
 
     async def script(request: Request) -> Response:
@@ -170,7 +169,7 @@ def create_app(settings: Settings) -> _BodyLimit:
         async def handle(files, job, fields):
             uploads, _ = expand(files, limits)
             results = await check_all(sorted(uploads, key=lambda u: u.name), job)
-            body = format_json(results, fazhi_check.__version__)
+            body = format_json(results, __version__)
             return Response(body, media_type="application/json; charset=utf-8", headers=_HEADERS)
 
         return await guarded(request, handle)
@@ -210,7 +209,7 @@ def create_app(settings: Settings) -> _BodyLimit:
             chosen = [u for u in uploads if u.member == (fields.get("member") or None)]
             if len(chosen) != 1 or not chosen[0].name.lower().endswith(WORD_SUFFIXES):
                 return refusal("批注版只能为 Word 或 WPS 文件生成", "a reviewed copy is made for Word files only")
-            if not hasattr(fazhi_check, "annotate_docx"):
+            if not workers.can_annotate():
                 return refusal("此版本尚不能生成批注版 Word", "this version cannot make the reviewed Word copy", 501)
             data, why = await checker.call(workers.reviewed, replace(job, stdin_name=chosen[0].name), chosen[0].data)
             if data is None:
@@ -261,7 +260,7 @@ def _report(results: list[Result], uploads: list[Upload], skipped: list[str], re
     """What the page shows: the HTML report, each file's verdict and whether it has a reviewed Word copy,
     and for several files the reviewer's table and its CSV."""
     by_name = {u.name: u for u in uploads}
-    word = hasattr(fazhi_check, "annotate_docx")
+    word = workers.can_annotate()
     files = []
     for result in results:
         upload = by_name[result.path]
@@ -280,10 +279,10 @@ def _report(results: list[Result], uploads: list[Upload], skipped: list[str], re
         )
     several = len(results) > 1
     return {
-        "html": format_html(results, resolver.pack.rules, fazhi_check.__version__, lang),
+        "html": format_html(results, resolver.pack.rules, __version__, lang),
         "files": files,
-        "table": [list(row) for row in tables.rows(results, lang)] if several else None,
-        "csv": tables.format_csv(results, lang) if several else None,
+        "table": [list(row) for row in tables.rows(results, resolver.pack.vocabulary, lang)] if several else None,
+        "csv": tables.format_csv(results, resolver.pack.vocabulary, lang) if several else None,
         "skipped": skipped,
     }
 

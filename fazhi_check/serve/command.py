@@ -9,8 +9,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ..argtypes import megabytes
 from ..batch import cores
-from ..cli import _megabytes
 from ..datafiles import DataFileError
 from .limits import Limits
 
@@ -43,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
         help=f"an access token that every request must carry (better: set {TOKEN_VARIABLE}, which ps does not show)",
     )
     p.add_argument(
-        "--max-upload", type=_megabytes, default=Limits.upload, metavar="MB", help="largest request (default 100 MB)"
+        "--max-upload", type=megabytes, default=Limits.upload, metavar="MB", help="largest request (default 100 MB)"
     )
     p.add_argument(
         "--max-files",
@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-size",
-        type=_megabytes,
+        type=megabytes,
         default=Limits.file_size,
         metavar="MB",
         help="largest file; a larger one is a finding (FZ001), as for the command line (default 50 MB)",
