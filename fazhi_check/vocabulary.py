@@ -15,6 +15,12 @@ KIND_LABELS = ("label", "label_en", "short_label", "short_label_en")
 HEAD_LISTS = (
     "title",
     "title_line",
+    "title_genre",
+    "cover_title",
+    "doc_number",
+    "speaker_line",
+    "page_line",
+    "formula",
     "run_in_title",
     "page_title",
     "organ",
@@ -118,6 +124,11 @@ class Vocabulary:
             if words.weak_heading.search(title) and words.body.search(body):
                 return words.kind
         return None
+
+    def weak_kinds(self, title: str) -> tuple[str, ...]:
+        """Kinds a heading hints at (``weak_heading``), whatever the body says."""
+        title = _SPACE.sub("", title)
+        return tuple(w.kind for w in self.kinds.values() if w.weak_heading.search(title))
 
     def fold_match(self, kind: str, text: str) -> re.Match | None:
         return self.kinds[kind].fold_sentence.search(text)
