@@ -19,6 +19,8 @@ HEAD_LISTS = (
     "cover_title",
     "doc_number",
     "speaker_line",
+    "addressee",
+    "salutation",
     "page_line",
     "formula",
     "run_in_title",
@@ -29,10 +31,17 @@ HEAD_LISTS = (
     "published_label",
     "plan_sentence",
     "subject",
+    "other_genre",
+    "template",
+    "personal",
+    "news_opening",
+    "news_source",
+    "plan_heading",
+    "notice_words",
 )
 #: lists whose patterns are tried one by one, in order (they name groups)
 ORDERED_LISTS = ("title_issuer_prefix",)
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+|[【】*]")  # spaces ("主 要 举 措" from a PDF) and decoration around a heading
 _NOTHING = re.compile(r"(?!)")
 
 
@@ -86,6 +95,7 @@ class Vocabulary:
     patterns: dict[str, re.Pattern]
     ordered: dict[str, tuple[re.Pattern, ...]]
     subject_per_mille: float
+    thresholds: dict[str, int]  # personal_min, notice_min, template_min
 
     @classmethod
     def from_dict(cls, data: dict) -> Vocabulary:
@@ -106,6 +116,7 @@ class Vocabulary:
             {key: union(data.get(key, ())) for key in HEAD_LISTS},
             {key: tuple(re.compile(p) for p in data.get(key, ())) for key in ORDERED_LISTS},
             data["subject_per_mille"],
+            {key: data.get(key, 1) for key in ("personal_min", "notice_min", "template_min")},
         )
 
     def pattern(self, name: str) -> re.Pattern:

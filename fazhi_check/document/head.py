@@ -19,7 +19,8 @@ from .model import Title
 HEADING_KINDS = ("h0", "h1", "h2", "h3", "h4")
 _NOT_TITLE_ABOVE = re.compile(r"[:：。；;]")
 _COLON_END = re.compile(r"[:：]\s*$")
-_CLAUSE = re.compile(r"[。！？；!?;，,：:]")  # a title has none (、 it may have: "市委、市政府")
+_PIECES = re.compile(r"[、,，和及]")
+_CLAUSE = re.compile(r"[。！？；!?;，,：:]")  # a title has none (、 it may have: "市委、市政府"; nor 附件：)
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff\d])")
 _DECORATION = re.compile(r"^(?:\*\*|__|[》」』】\]])+|(?:\*\*|__|[《「『【\[])+$")
 TITLE_MAX = 80  # a title line holds at most this many characters (spaces aside)
@@ -75,9 +76,15 @@ class _Reader:
         return bool(self.number.fullmatch(line.text.strip()))
 
     def is_addressee(self, line: Line) -> bool:
-        """主送机关 or a salutation: "市人民政府：", "区委、区政府：", "同志们："."""
+        """主送机关 or a salutation, ending in a colon: "市人民政府：", "区委、区政府：", "同志们："."""
         text = line.text.strip()
-        return bool(_COLON_END.search(text)) and visible(text) <= 40 and not SENTENCE_END.search(text)
+        if not _COLON_END.search(text) or visible(text) > 60 or SENTENCE_END.search(text):
+            return False
+        names = _COLON_END.sub("", text)
+        if self.vocabulary.pattern("salutation").search(names):
+            return True
+        organ = self.vocabulary.pattern("addressee")
+        return all(organ.search(piece.strip()) for piece in _PIECES.split(names) if piece.strip())
 
     def is_speaker(self, line: Line) -> bool:
         return bool(self.speaker.search(line.text.strip()))
@@ -92,30 +99,37 @@ class _Reader:
             or is_title_trailer(line, self.vocabulary)
         )
 
-    def is_title(self, line: Line) -> bool:
-        """A document's title: a title line (ending in 报告), or a short line without clause
-        punctuation that ends in another genre word (情况, 总结, 方案…) and names no part of a report
-        (a part's unnumbered heading ends so too: "…第一责任人职责情况")."""
+    def is_title(self, line: Line, text: str | None = None) -> bool:
+        """A document's title: a short line without clause punctuation that ends in a genre word
+        (报告, 情况, 总结, 方案…). ``text``: the line joined with the one before it, where extraction
+        broke a title ("…情况的报" / "告")."""
         if line.kind not in ("text", "title") or self.is_frame(line):
             return False
-        if line.kind == "title":
-            return True
-        text = self.without_number(collapsed(line.text))
+        text = self.without_number(collapsed(text or line.text))
         if visible(text) > TITLE_MAX or _CLAUSE.search(text):
             return False
-        return bool(self.genre.search(text)) and not self.vocabulary.heading_kinds(text)
+        return line.kind == "title" or bool(self.vocabulary.pattern("title_line").fullmatch(text) or self.genre.search(text))
+
+    def names_a_part(self, line: Line, text: str | None = None) -> bool:
+        """Whether a line that reads as a title names a part of a report instead (an unnumbered part
+        heading ends in a genre word too: "…第一责任人职责情况"), unless it ends in 报告."""
+        text = self.without_number(collapsed(text or line.text))
+        return not self.vocabulary.pattern("title_line").fullmatch(text) and bool(self.vocabulary.heading_kinds(text))
 
     def without_number(self, text: str) -> str:
         """A title without the 文号 written in front of it ("[某政发〔2026〕7号]某市人民政府关于……")."""
         m = self.number.match(text)
         return text[m.end() :].strip() if m and m.end() < len(text) else text
 
-    def names_subject(self, line: Line) -> bool:
-        return bool(self.subject.search(collapsed(line.text)))
+    def names_subject(self, line: Line, lines: tuple[Line, ...] = (), i: int = 0) -> bool:
+        """Whether a title line (with the one before it, where it continues it) names the subject."""
+        joined = _joined(lines, i) if i and _continues_title(lines[i - 1], line, self) else collapsed(line.text)
+        return bool(self.subject.search(joined))
 
 
-def _is_sentence(line: Line) -> bool:
-    return bool(SENTENCE_END.search(line.text)) or len(line.text.strip()) > 60
+def _stray(line: Line) -> bool:
+    """A short line without punctuation above the title ("内部资料 注意保存", "（公开）")."""
+    return visible(line.text) <= 20 and not _CLAUSE.search(line.text)
 
 
 def read_head(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Head:
@@ -124,12 +138,22 @@ def read_head(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Head:
     the frame lines around it, and where the opening starts."""
     reader = _Reader(vocabulary)
     first_heading = next((i for i, ln in enumerate(lines) if ln.kind in HEADING_KINDS), len(lines))
-    limit = next(
-        (i for i, ln in enumerate(lines[:first_heading]) if ln.kind == "text" and _is_sentence(ln) and not reader.is_frame(ln)),
-        first_heading,
-    )
-    candidates = [i for i in range(limit) if reader.is_title(lines[i])]
-    named = [i for i in candidates if reader.names_subject(lines[i])]
+    candidates: list[int] = []
+    limit = 0
+    while limit < first_heading:  # the head: frame lines and titles, up to the first other line
+        line = lines[limit]
+        after = lines[limit + 1] if limit + 1 < first_heading else None
+        if reader.is_title(line):
+            if not candidates or not reader.names_a_part(line):  # after a title, a part's heading
+                candidates.append(limit)
+        elif after is not None and _continues_title(line, after, reader) and reader.is_title(after, _joined(lines, limit + 1)):
+            limit += 1  # a title extraction broke in two: its second line stands for it
+            if not candidates or not reader.names_a_part(after, _joined(lines, limit)):
+                candidates.append(limit)
+        elif not reader.is_frame(line) and (candidates or not _stray(line)):
+            break
+        limit += 1
+    named = [i for i in candidates if reader.names_subject(lines[i], lines, i)]
     title_at = named[-1] if named else (candidates[0] if candidates else None)
     if title_at is not None and reader.cover.search(collapsed(lines[title_at].text)):
         # a 报送函: the report's own title comes after the letter, before the report's first heading
@@ -173,6 +197,10 @@ def _title(lines: tuple[Line, ...], title_at: int | None, reader: _Reader) -> tu
         title_at += 1
     text = reader.without_number("".join(collapsed(p.text) for p in pieces))
     return Title(tuple(pieces), text), title_at
+
+
+def _joined(lines: tuple[Line, ...], i: int) -> str:
+    return collapsed(lines[i - 1].text) + collapsed(lines[i].text)
 
 
 def _continues_title(above: Line | None, line: Line, reader: _Reader) -> bool:

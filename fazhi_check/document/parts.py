@@ -98,10 +98,22 @@ def part_levels(lines, vocabulary: Vocabulary) -> tuple[str, str]:
         return "h0", "h1"
     if "h1" in used or "h2" not in used:
         return "h1", "h2"
-    if "h3" in used and _encloses(lines, "h3", "h2"):
+    if "h3" in used and (_encloses(lines, "h3", "h2") or _names_parts(lines, "h3", "h2", vocabulary)):
         return "h3", "h2"
     restarts = sum(1 for line in lines if line.kind == "h2" and line.marker.value == 1)
     return ("h1", "h2") if restarts >= 2 or _kinds_above(lines, vocabulary) else ("h2", "h3")
+
+
+def _names_parts(lines, upper: str, lower: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``upper`` headings come first and name two or more of the required parts, while the
+    ``lower`` ones name fewer (they are thematic sub-parts)."""
+    first = next((ln.kind for ln in lines if ln.kind in (upper, lower)), None)
+    named = {kind: set() for kind in (upper, lower)}
+    for ln in lines:
+        if ln.kind in named:
+            named[ln.kind].update(vocabulary.heading_kinds(ln.text[ln.marker.end - ln.start :]))
+    required = set(vocabulary.required)
+    return first == upper and len(named[upper] & required) >= 2 > len(named[lower] & required)
 
 
 def _kinds_above(lines, vocabulary: Vocabulary) -> bool:
