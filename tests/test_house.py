@@ -155,7 +155,7 @@ def test_the_grammar_and_markers_py_read_the_same_markers():
 
 # -- vocabulary: words in YAML, never in Python ------------------------------------------------------
 
-_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千两点分之]+")
+_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千两点分之年月日度]+")  # numbers and dates: syntax, not words
 _MATCHING = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "split", "endswith",
              "startswith", "find", "index", "count", "replace", "strip", "rstrip", "lstrip", "partition"}
 _REGEX = re.compile(r"\||\(\?|\\|[.\])]\{|[.\])][*+?]|\[\^|^\^|\$$")  # a pattern's syntax, which messages have not

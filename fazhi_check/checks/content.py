@@ -19,6 +19,7 @@ _RATE = re.compile(
     r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
 )
 _NON_SPACE = re.compile(r"\S+")
+_CLAUSE_START = re.compile(r"[,，;；、:：]")
 
 
 @check("unreadable", text_level=True, params=("reason", "reason_en"))
@@ -105,23 +106,26 @@ def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
 
 
 def _rates(sentence: str, options: dict):
-    """(rate match, numerator, denominator) for each rate whose counts can be told apart: a count is a
-    number and one of the options' ``units``, labelled by the two characters before it (a ``filler``
-    such as 了 or 达 passed over)."""
+    """(rate match, numerator, denominator) for each rate whose counts can be told apart. A count is a
+    number and one of the options' ``units``; the rate "<stem>率" names the one count whose clause says
+    the stem ("出庭35个", "实质性化解行政争议50件"; a ``filler`` such as 了 or 达 passed over), and its
+    base is the only other count of the same unit that is not smaller."""
     counts = []
     for m in _counts(options["units"]).finditer(sentence):
         before = sentence[: m.start()].rstrip(" \t")
         if before[-1:] and before[-1] in options["fillers"]:
             before = before[:-1]
-        counts.append((before[-2:], int(m.group(1)), m.group(2)))
+        clause = _CLAUSE_START.split(before)[-1]
+        counts.append((before[-2:], clause, int(m.group(1)), m.group(2)))
     for rate in _RATE.finditer(sentence):
-        labelled = [c for c in counts if c[0] == rate.group(1)]
+        stem = rate.group(1)
+        labelled = [c for c in counts if c[0] == stem] or [c for c in counts if stem in c[1]]
         if len(labelled) != 1:
             continue
-        _, numerator, unit = labelled[0]
-        bases = [c for c in counts if c is not labelled[0] and c[2] == unit and c[1] >= numerator]
+        _, _, numerator, unit = labelled[0]
+        bases = [c for c in counts if c is not labelled[0] and c[3] == unit and c[2] >= numerator]
         if len(bases) == 1:
-            yield rate, numerator, bases[0][1]
+            yield rate, numerator, bases[0][2]
 
 
 @lru_cache(maxsize=8)

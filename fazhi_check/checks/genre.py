@@ -48,9 +48,10 @@ def _states_a_report(doc: Document) -> bool:
 
 
 def _shaped_like_another_document(doc: Document) -> bool:
-    """A news item (it opens with 近日 or X月X日, or ends with a byline, and has no numbered parts), a plan for the future (its parts are
-    总体要求, 主要任务, 保障措施…), a notice (it asks for reports by a deadline), one person's
-    account of their duty (本人, 我带头…), or a form whose blanks are left to fill."""
+    """A news item (it opens with 近日 or X月X日, or ends with a byline, and has no numbered parts), a
+    plan for the future (its parts are 总体要求, 主要任务, 保障措施…), a notice (it asks for reports
+    by a deadline), one person's account of their duty (本人, 我带头…), or a form whose blanks are
+    left to fill."""
     vocabulary = doc.vocabulary
     text = doc.normalized
     headings = [p.heading.title for p in doc.parts if p.heading.numeral]

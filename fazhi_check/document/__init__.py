@@ -17,6 +17,7 @@ from .model import Document, Enumeration, Fold, Heading, Part, Title
 from .parts import split_parts
 from .repair import split_run_in_title
 
+
 def _written(text: str, title: Title, vocabulary: Vocabulary) -> str:
     """The title as the file writes it, read as the head reads it (letter-spacing, 文号, decoration)."""
     pieces = "".join(head.collapsed(text[ln.start : ln.end]) for ln in title.lines)

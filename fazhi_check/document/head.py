@@ -108,7 +108,8 @@ class _Reader:
         text = self.without_number(collapsed(text or line.text))
         if visible(text) > TITLE_MAX or _CLAUSE.search(text):
             return False
-        return line.kind == "title" or bool(self.vocabulary.pattern("title_line").fullmatch(text) or self.genre.search(text))
+        title_line = self.vocabulary.pattern("title_line").fullmatch(text)
+        return line.kind == "title" or bool(title_line or self.genre.search(text))
 
     def names_a_part(self, line: Line, text: str | None = None) -> bool:
         """Whether a line that reads as a title names a part of a report instead (an unnumbered part
@@ -146,7 +147,7 @@ def read_head(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Head:
         if reader.is_title(line):
             if not candidates or not reader.names_a_part(line):  # after a title, a part's heading
                 candidates.append(limit)
-        elif after is not None and _continues_title(line, after, reader) and reader.is_title(after, _joined(lines, limit + 1)):
+        elif after and _continues_title(line, after, reader) and reader.is_title(after, _joined(lines, limit + 1)):
             limit += 1  # a title extraction broke in two: its second line stands for it
             if not candidates or not reader.names_a_part(after, _joined(lines, limit)):
                 candidates.append(limit)

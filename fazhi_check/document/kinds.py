@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..vocabulary import Vocabulary
-from .lines import locate, paragraphs
+from .lines import locate, paragraphs, without_cited
 from .model import Fold, Part
 
 
@@ -22,7 +22,7 @@ def classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
         if kinds:
             out.append(replace(part, kind=kinds[0], also=tuple(kinds[1:2]), kind_source="heading"))
             continue
-        weak = vocabulary.weak_kind(part.heading.title, part.body_text)
+        weak = vocabulary.weak_kind(part.heading.title, without_cited(part.body_text))
         out.append(replace(part, kind=weak, kind_source="body") if weak else part)
     later = [i for i, p in enumerate(out) if p.covers("shortcomings") or p.covers("plan")]
     boundary = later[0] if later else len(out)
@@ -67,7 +67,7 @@ def _folded_sentence(kind: str, parts: tuple[Part, ...], vocabulary: Vocabulary)
     """The first sentence naming the kind, also where extraction broke it across lines."""
     for part in parts:
         for text, pieces in paragraphs(part.body):
-            m = vocabulary.fold_match(kind, text)
+            m = vocabulary.fold_match(kind, without_cited(text))
             if m:
                 line, start = locate(pieces, m.start())
                 return Fold(kind, "sentence", line.number, start, locate(pieces, m.end() - 1)[1] + 1)

@@ -61,6 +61,15 @@ def paragraphs(lines):
         yield text, pieces
 
 
+_CITED = re.compile(r"《[^《》\n]*》")
+
+
+def without_cited(text: str) -> str:
+    """``text`` with the names of cited documents (《…》) blanked out, its length kept: words inside a
+    cited name ("《…第一责任人职责规定》") say nothing about the report itself."""
+    return _CITED.sub(lambda m: " " * len(m.group()), text) if "《" in text else text
+
+
 def locate(pieces, offset: int) -> tuple[Line, int]:
     """The line holding ``offset`` of a joined paragraph, and the offset in the original text."""
     at, line = next((p for p in reversed(pieces) if p[0] <= offset), pieces[0])

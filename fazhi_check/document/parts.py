@@ -26,6 +26,7 @@ from .years import first_year
 LEVELS = ("h0", "h1", "h2", "h3", "h4")
 HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
 _HEADING_TRIM = "。；;!！?？ \t*】"
+_DECORATION = ("**", "【")  # around an unnumbered heading, not part of it
 _ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
 
 
@@ -196,6 +197,8 @@ def make_heading(line: Line, level: str) -> Heading:
     line), its text up to a run-in body (the first sentence end, or a first 一是 run into it)."""
     marker = line.marker if line.marker is not None and line.marker.level == level else None
     body_start = marker.end - line.start if marker else line.indent
+    while line.text.startswith(_DECORATION, body_start):  # "【2025年工作计划】", "**重点工作**"
+        body_start += len(next(d for d in _DECORATION if line.text.startswith(d, body_start)))
     rest = line.text[body_start:]
     stop = SENTENCE_END.search(rest)
     cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())

@@ -4,14 +4,16 @@ report year Y they give, with where it came from."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import replace
 
 from ..numerals import YearMention, years
 from ..outline import Line
 from ..vocabulary import Vocabulary
-from .lines import first_sentence, locate, paragraphs
+from .lines import SENTENCE_END, first_sentence, locate, paragraphs
 from .model import Part, Title
 
+_SENTENCES = re.compile(r"[^。！？；!?;]+")
 OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
 
 
@@ -21,8 +23,17 @@ def first_year(text: str, base: int) -> YearMention | None:
     return found[0] if found else None
 
 
+_BRACKETED_YEAR = re.compile(r"\([ \t]*((?:19|20)\d\d)[ \t]*年度?[ \t]*\)[ \t]*$")
+
+
 def title_year(title: Title | None) -> YearMention | None:
-    return next((y for ln in title.lines if (y := first_year(ln.text, ln.start))), None) if title else None
+    """The first year the title names, or the year in a bracket that ends it ("……情况报告（2024年度）")."""
+    if title is None:
+        return None
+    found = next((y for ln in title.lines if (y := first_year(ln.text, ln.start))), None)
+    if found is None and (m := _BRACKETED_YEAR.search(title.lines[-1].text)):
+        found = YearMention(int(m.group(1)), title.lines[-1].start + m.start(1), title.lines[-1].start + m.end(1) + 1)
+    return found
 
 
 def sentence_year(line: Line | None) -> YearMention | None:
@@ -37,18 +48,35 @@ def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
     """A plan without a year in its heading takes the year its first sentence plans for: the year
     written nearest before the word that looks ahead ("2025年，市司法局将…"; "巩固2024年工作成果，
     2025年将…" plans for 2025), else the first after it ("将于2025年底前…"); none where the sentence
-    does not look ahead ("2024年，我局虽然取得…")."""
+    does not look ahead ("2024年，我局虽然取得…"). In a part that is also another kind ("存在问题及下一
+    步打算"), the first sentence that looks ahead and names a year says it."""
     if part.year or not part.covers("plan") or not part.body:
         return part
-    sentence = first_sentence(part.body[0])
+    if part.kind == "plan":
+        year = _planned(part.body[0].text, [(0, part.body[0])], vocabulary)
+        return replace(part, year=year) if year else part
+    for text, pieces in paragraphs(part.body):
+        for sentence in _SENTENCES.finditer(text):  # a sub-heading's run-in body too: "（二）下一步打算。2025年，…"
+            year = _planned(sentence.group(), [(at - sentence.start(), line) for at, line in pieces], vocabulary)
+            if year:
+                return replace(part, year=year)
+    return part
+
+
+def _planned(text: str, pieces, vocabulary: Vocabulary) -> YearMention | None:
+    """The year the first sentence of ``text`` (a paragraph of ``pieces``) plans for, if it looks ahead."""
+    stop = SENTENCE_END.search(text)
+    sentence = text[: stop.start() if stop else len(text)]
     ahead = vocabulary.pattern("plan_sentence").search(sentence)
     if not ahead:
-        return part
-    found = years(sentence, part.body[0].start)
-    at = part.body[0].start + ahead.start()
-    before = [y for y in found if y.end <= at]
-    year = before[-1] if before else next((y for y in found if y.start >= at), None)
-    return replace(part, year=year) if year else part
+        return None
+    found = years(sentence)
+    before = [y for y in found if y.end <= ahead.start()]
+    year = before[-1] if before else next((y for y in found if y.start >= ahead.start()), None)
+    if year is None:
+        return None
+    start = locate(pieces, year.start)[1]
+    return YearMention(year.value, start, start + year.end - year.start)
 
 
 def formula_year(lines: tuple[Line, ...], start: int, end: int, vocabulary: Vocabulary) -> YearMention | None:

@@ -1,0 +1,268 @@
+"""The head of a report as a reviewer reads it: cover letters, web page lines, 文号, addressees and
+speakers, titles in every form, and the report year wherever the report states it. The texts are built
+here from parts (hypothesis draws how they combine); every expectation is exact."""
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fazhi_check
+from fazhi_check.fixes import fix_bytes
+
+PACK = fazhi_check.load_rules()
+
+ADDRESSEES = ["", "市人民政府：", "中共某州委、某州人民政府：", "区委、区政府：", "市委全面依法治市委员会办公室："]
+PAGE_LINES = [
+    "来源：某区司法局　　时间：{p}-03-12 10:21:33",
+    "发布日期：{p}-03-12",
+    "浏览次数：1287",
+    "字号：大 中 小",
+    "分享到：微信 微博",
+    "【打印】【关闭】",
+]
+TITLES = [
+    "关于{y}年法治政府建设情况的报告",
+    "某区{y}年度法治政府建设工作报告",
+    "某区人民政府法治政府建设情况报告（{y}年度）",
+    "某市{y}年法治政府建设情况",
+    "[某政发〔{p}〕7号]某区人民政府关于{y}年法治政府建设情况的报告",
+    "某 区 {y} 年 度 法 治 政 府 建 设 工 作 报 告",
+    "某区司法局法治政府建设工作报告",  # no year: it is stated elsewhere
+    None,  # no title at all
+]
+CITED = "认真贯彻《法治政府建设实施纲要（2021—2025年）》和《某省{p}年依法行政工作要点》，"
+
+
+def report(year, *, title, addressee="", page=(), formula="end", opening_year=False, plan=None, cited=False):
+    """A complete report of ``year``: its head as drawn, then four parts; the plan for ``plan`` (the
+    year after, unless given). ``formula``: where 现将……Y年度……报告如下 stands (end of the opening
+    paragraph, a line of its own, after a 根据《…》要求, or nowhere)."""
+    p = year + 1
+    plan = p if plan is None else plan
+    head = []
+    if title is not None:
+        head.append(title.format(y=year, p=p))
+    head += [line.format(p=p) for line in page]
+    if addressee:
+        head.append(addressee)
+    first = f"{year}年，区政府" if opening_year else "一年来，区政府"
+    opening = first + "在市委、市政府的坚强领导下，" + (CITED.format(p=p) if cited else "") + "扎实推进法治政府建设。"
+    sentence = f"现将{year}年度法治政府建设情况报告如下："
+    if formula == "end":
+        opening += sentence
+    elif formula == "line":
+        opening += "\n" + sentence
+    elif formula == "basis":
+        opening += "\n根据《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求，" + sentence
+    body = [
+        "一、推进法治政府建设的主要举措和成效",
+        "审查规范性文件12件，办理行政复议案件30件，开展普法宣传活动40场。",
+        "二、存在的不足和原因",
+        "一是行政执法力量不足，原因是编制紧张；二是普法针对性不强，原因是调研不够。",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "区政府主要负责人认真履行第一责任人职责，专题研究法治工作4次。",
+        f"四、{plan}年推进法治政府建设的工作安排",
+        "一是深化依法行政；二是加强行政执法监督。",
+        "某区人民政府",
+        f"{p}年2月14日",
+    ]
+    return "\n".join([*head, opening, *body]) + "\n"
+
+
+def _states_year(title, formula, opening_year):
+    return (title is not None and "{y}" in title) or formula != "none" or opening_year
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    year=st.integers(2019, 2025),
+    title=st.sampled_from(TITLES),
+    addressee=st.sampled_from(ADDRESSEES),
+    page=st.lists(st.sampled_from(PAGE_LINES), unique=True, max_size=4),
+    formula=st.sampled_from(["end", "line", "basis", "none"]),
+    opening_year=st.booleans(),
+    cited=st.booleans(),
+)
+def test_any_head_gives_the_report_year_and_a_wrong_plan_year_fz201(
+    year, title, addressee, page, formula, opening_year, cited
+):
+    if not _states_year(title, formula, opening_year):
+        opening_year = True
+    text = report(
+        year, title=title, addressee=addressee, page=page, formula=formula, opening_year=opening_year, cited=cited
+    )
+    result = fazhi_check.check_text(text, rules=PACK)
+    assert result.report_year == year, (result.document.report_year_source, text)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    wrong = fazhi_check.check_text(
+        report(
+            year,
+            title=title,
+            addressee=addressee,
+            page=page,
+            formula=formula,
+            opening_year=opening_year,
+            cited=cited,
+            plan=year,
+        ),
+        rules=PACK,
+    )
+    plan_line = next(s.line for s in wrong.sections if s.kind == "plan")
+    assert [(f.code, f.line, f.column) for f in wrong.findings if f.severity == "error"] == [("FZ201", plan_line, 3)]
+
+
+def test_the_year_stated_only_in_the_formula_at_the_end_of_a_long_opening_behind_an_addressee():
+    text = report(
+        2023, title="某区司法局法治政府建设工作报告", addressee="区委、区政府：", formula="end", plan=2023, cited=True
+    )
+    result = fazhi_check.check_text(text)
+    assert (result.report_year, result.document.report_year_source) == (2023, "formula")
+    assert [(f.code, f.line, f.column) for f in result.findings if f.severity == "error"] == [("FZ201", 10, 3)]
+    message = next(f.message for f in result.findings if f.code == "FZ201")
+    assert message == "下一年度安排的年份应为2024年，此处写作2023年"
+
+
+@pytest.mark.parametrize("formula", ["end", "line", "basis"])
+def test_a_title_and_a_formula_that_disagree_give_fz204_at_the_formula(formula):
+    text = report(2024, title="关于2024年法治政府建设情况的报告", addressee="市人民政府：", formula=formula)
+    text = text.replace("现将2024年度", "现将2023年度")
+    result = fazhi_check.check_text(text)
+    found = [f for f in result.findings if f.code == "FZ204"]
+    assert [(f.evidence, f.message) for f in found] == [("2023年", "开头写的是2023年，与标题中的2024年不一致")]
+    assert (
+        result.document.lines[
+            [ln.start for ln in result.document.lines].index(
+                next(ln.start for ln in result.document.lines if ln.number == found[0].line)
+            )
+        ].text.count("现将")
+        == 1
+    )
+
+
+def test_a_year_inside_a_cited_name_or_a_doc_number_is_never_the_report_year():
+    text = report(2024, title="[某政发〔2025〕7号]某区人民政府法治政府建设情况报告", formula="none", cited=True)
+    result = fazhi_check.check_text(text)
+    assert (result.report_year, result.document.report_year_source) == (2024, "plan")  # only the plan says it
+    assert result.title == "某区人民政府法治政府建设情况报告"
+
+
+def test_page_lines_are_never_report_text_and_their_date_is_the_publication_date():
+    page = [
+        "来源：某区司法局　　时间：2025-04-12 10:21:33",
+        "浏览次数：1287",
+        "字号：大 中 小",
+        "分享到：",
+        "【打印】【关闭】",
+    ]
+    text = report(2024, title=TITLES[0], page=page)
+    result = fazhi_check.check_text(text)
+    facts = result.to_dict()
+    assert (facts["published"], facts["published_source"]) == ("2025-04-12", "page")
+    assert [f.code for f in result.findings if f.line in (2, 3, 4, 5, 6)] == ["FZ208"] or all(
+        f.code == "FZ208" for f in result.findings if 2 <= f.line <= 6
+    )
+    assert [(f.code, f.line) for f in result.findings if f.code == "FZ208"] == [("FZ208", 1)]
+    assert not [f for f in result.findings if f.code in ("FZ501", "FZ502", "FZ503") and 2 <= f.line <= 6]
+
+
+def test_fix_never_joins_or_edits_a_page_line():
+    page = ["来源：某区司法局  时间：2025-03-12 10:21:33", "浏览次数：1287", "分享到"]
+    text = report(2024, title=TITLES[0], page=page).replace("审查规范性文件12件", "审查规范性文件 12 件")
+    fixed = fix_bytes(text.encode("utf-8"), "draft.txt")
+    out = fixed.data.decode("utf-8").split("\n")
+    assert out[1:4] == page and "12件" in out[6] and fixed.applied == {"FZ502": 2}
+
+
+@pytest.mark.parametrize(
+    "title, shown",
+    [
+        ("某市2025年法治政府建设情况", "某市2025年法治政府建设情况"),
+        ("某 区 2024 年 度 法 治 政 府 建 设 工 作 报 告", "某区2024年度法治政府建设工作报告"),
+        ("》某区2024年度法治政府建设工作报告", "某区2024年度法治政府建设工作报告"),
+        ("**某区2024年度法治政府建设工作报告**", "某区2024年度法治政府建设工作报告"),
+        ("某区人民政府法治政府建设情况报告（2024年度）", "某区人民政府法治政府建设情况报告（2024年度）"),
+        ("某区人民政府关于2024年法治政府建设情\n况的报告", "某区人民政府关于2024年法治政府建设情况的报告"),
+        ("某区人民政府关于2024年法治政府建设情况的报\n告", "某区人民政府关于2024年法治政府建设情况的报告"),
+    ],
+)
+def test_titles_as_real_reports_write_them(title, shown):
+    year = 2025 if "2025" in title else 2024
+    result = fazhi_check.check_text(report(year, title=title, formula="none"))
+    assert (result.title, result.report_year, result.document.report_year_source) == (shown, year, "title")
+    assert [f.code for f in result.findings if f.code in ("FZ301", "FZ302", "FZ003")] == (
+        ["FZ301"] if "报告" not in shown else []
+    )
+
+
+def test_a_title_without_its_genre_word_keeps_its_issuer():
+    result = fazhi_check.check_text(
+        report(2025, title="南溪市2025年法治政府建设情况", formula="none").replace("某区人民政府\n", "")
+    )
+    assert result.to_dict()["issuer"] == "南溪市"
+    assert [f.message for f in result.findings if f.code == "FZ301"] == [
+        "标题缺少“报告”（文种），如“某市2024年法治政府建设情况报告”"
+    ]
+
+
+def test_a_cover_letter_then_the_report_is_read_from_the_reports_own_title():
+    cover = (
+        "某区人民政府\n关于报送2024年度法治政府建设情况报告的报告\n市人民政府：\n"
+        "根据有关要求，现将《某区2024年度法治政府建设情况报告》报送你们，请审阅。\n某区人民政府\n2025年2月20日\n\n"
+    )
+    result = fazhi_check.check_text(cover + report(2024, title="某区2024年度法治政府建设情况报告", formula="none"))
+    assert (result.title, result.report_year, result.document.title.lines[0].number) == (
+        "某区2024年度法治政府建设情况报告",
+        2024,
+        8,
+    )
+    assert [f.code for f in result.findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["——在区委全面依法治区委员会第三次会议上", "区长　王某某", "——2025年2月10日在某区人民代表大会常务委员会会议上"],
+)
+def test_a_speaker_line_and_a_salutation_are_not_the_opening(speaker):
+    text = report(2024, title="关于2024年法治政府建设情况的报告", addressee="同志们：", formula="none")
+    text = text.replace("\n同志们：", "\n" + speaker + "\n同志们：")
+    result = fazhi_check.check_text(text)
+    assert result.document.opening.text.startswith("一年来") and result.report_year == 2024
+
+
+def test_the_plan_year_is_the_year_it_plans_for():
+    text = report(2024, title=TITLES[0]).replace("四、2025年推进法治政府建设的工作安排", "四、下一步工作打算")
+    text = text.replace(
+        "一是深化依法行政；二是加强行政执法监督。", "巩固2024年工作成果，2025年市司法局将深化依法行政。"
+    )
+    assert fazhi_check.check_text(text).facts.plan_year == 2025
+    two_ahead = text.replace("2025年市司法局将", "2026年市司法局将")
+    assert [(f.code, f.evidence) for f in fazhi_check.check_text(two_ahead).findings if f.severity == "error"] == [
+        ("FZ201", "2026年")
+    ]
+    looks_back = text.replace(
+        "巩固2024年工作成果，2025年市司法局将深化依法行政。", "2024年，我局虽然取得一定成绩，但仍有差距。"
+    )
+    assert fazhi_check.check_text(looks_back).facts.plan_year is None
+
+
+def test_a_plan_year_range_names_no_year():
+    text = report(2024, title=TITLES[0]).replace("四、2025年推进法治政府建设的工作安排", "四、下一步工作打算")
+    text = text.replace("一是深化依法行政；", "2021年至2025年将持续深化依法行政；")
+    assert fazhi_check.check_text(text).facts.plan_year is None
+
+
+def test_a_report_whose_measures_mention_plans_and_summaries_is_still_a_report():
+    text = report(2024, title=TITLES[0]).replace(
+        "审查规范性文件12件", "制定《法治政府建设实施方案》和年度工作要点，完成“八五”普法中期总结，审查规范性文件12件"
+    )
+    text = text.replace("二、存在的不足和原因", "二、对照实施方案和工作要点存在的不足和原因")
+    result = fazhi_check.check_text(text)
+    assert "FZ003" not in {f.code for f in result.findings} and result.facts.is_report
+
+
+def test_publication_date_option_overrides_the_page_and_says_so():
+    text = report(2024, title=TITLES[0], page=["发布时间：2025-04-12"])
+    facts = fazhi_check.check_text(text, published=datetime.date(2025, 3, 20)).to_dict()
+    assert (facts["published"], facts["published_source"]) == ("2025-03-20", "option")
