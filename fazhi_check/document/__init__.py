@@ -390,6 +390,12 @@ def _heading(line: Line, level: str) -> Heading:
     )
 
 
+def _indent_after_marker(heading: Heading) -> int:
+    """The spaces (or tab) between a heading's marker and its text, which its title leaves out."""
+    rest = heading.line.text[heading.marker_end - heading.line.start :]
+    return len(rest) - len(rest.lstrip())
+
+
 def _ends_paragraph(text: str) -> bool:
     return text.rstrip()[-1:] in _PARAGRAPH_END
 
@@ -497,7 +503,7 @@ def _parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | No
             kind=None,
             also=(),
             kind_source=None,
-            year=_first_year(h.title, h.marker_end),
+            year=_first_year(h.title, h.marker_end + _indent_after_marker(h)),
             subheadings=tuple(subs),
             body=tuple(body),
             enumerations=_enumerations(h.line, body),
