@@ -209,7 +209,11 @@ def moved_paragraph() -> tuple[bytes, str]:
 
 def tracked_edits() -> bytes:
     """A reviewer's insertion and deletion: Word shows the inserted words, not the deleted ones."""
-    document = draft_document()
+    return save(tracked_edits_into(draft_document()))
+
+
+def tracked_edits_into(document):
+    """``document`` (DRAFT) with a reviewer's deletion and insertion in the leaders' paragraph."""
     p = paragraph_at(document, "局主要负责人")
     text = draft_lines()[7]
     p.remove(_runs_of(p)[0])
@@ -217,7 +221,7 @@ def tracked_edits() -> bytes:
     p.append(xml(f"<w:r><w:t>{text[:-4]}</w:t></w:r>"))
     p.append(xml(f'<w:del w:id="7" {by}><w:r><w:delText>（删去的话）</w:delText></w:r></w:del>'))
     p.append(xml(f'<w:ins w:id="8" {by}><w:r><w:t>{text[-4:]}</w:t></w:r></w:ins>'))
-    return save(document)
+    return document
 
 
 def numbered_headings(definitions: list[str], num_ids: list[int], styles: list[str] = ()) -> bytes:
@@ -493,6 +497,67 @@ def ole_file(streams: dict[str, bytes]) -> bytes:
         + struct.pack("<109I", 0, *[free] * 108)
     )
     return header + struct.pack("<128I", *fat) + directory + b"".join(datas)
+
+
+def accept_all(docx: bytes) -> bytes:
+    """``docx`` with every tracked change accepted, as Word's "accept all" does: insertions and moves
+    kept, deletions and moved-away text dropped, a paragraph whose mark is deleted joined to the next."""
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    root = etree.fromstring(source.read("word/document.xml"))
+    w = W_NS.split('"')[1]
+    mark = f"{{{w}}}pPr/{{{w}}}rPr/{{{w}}}del"
+    for p in list(root.iter(f"{{{w}}}p")):
+        if p.find(mark) is None:
+            continue
+        p.find(mark).getparent().remove(p.find(mark))
+        following = p.getnext()
+        if following is not None and following.tag == p.tag:
+            for child in list(following):
+                if child.tag != f"{{{w}}}pPr":
+                    p.append(child)
+            following.getparent().remove(following)
+    for tag in ("del", "moveFrom"):
+        for el in list(root.iter(f"{{{w}}}{tag}")):
+            el.getparent().remove(el)
+    for tag in ("ins", "moveTo"):
+        for el in list(root.iter(f"{{{w}}}{tag}")):
+            parent = el.getparent()
+            if parent.tag == f"{{{w}}}rPr":
+                parent.remove(el)
+                continue
+            at = parent.index(el)
+            for i, child in enumerate(list(el)):
+                parent.insert(at + i, child)
+            parent.remove(el)
+    return edit_parts(docx, {"word/document.xml": lambda _: etree.tostring(root)})
+
+
+def commented_ranges(docx: bytes) -> dict[str, str]:
+    """Comment id -> the original text its range holds (paragraph breaks as line breaks; a deleted run's
+    text counts, a tracked insertion's does not)."""
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    w = "{" + W_NS.split('"')[1] + "}"
+    open_ranges: dict[str, list[str]] = {}
+    done: dict[str, str] = {}
+    for p in root.iter(w + "p"):
+        for text in open_ranges.values():
+            if text:
+                text.append("\n")
+        for el in p.iter():
+            if el.tag == w + "commentRangeStart":
+                open_ranges[el.get(w + "id")] = []
+            elif el.tag == w + "commentRangeEnd":
+                done[el.get(w + "id")] = "".join(open_ranges.pop(el.get(w + "id"))).lstrip("\n")
+            elif el.tag in (w + "t", w + "delText", w + "tab") and not any(
+                a.tag == w + "ins" for a in el.iterancestors()
+            ):
+                for text in open_ranges.values():
+                    text.append("\t" if el.tag == w + "tab" else el.text or "")
+    return done
 
 
 if __name__ == "__main__":

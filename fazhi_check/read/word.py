@@ -34,6 +34,7 @@ class Piece:
     text: str
     run: object | None = None
     leaf: object | None = None
+    boxed: bool = False  # inside a text box: read, but not where the reviewed copy edits
 
 
 @dataclass
@@ -171,6 +172,8 @@ class WordText:
                 style = self.styles.paragraph_style(p.find(W + "pPr"))
                 pieces: list[Piece] = []
                 self._inline(p, paragraph, style, pieces, depth + 1)
+                for piece in pieces:
+                    piece.boxed = True
                 if any(piece.text.strip() for piece in pieces):
                     if any(piece.text.strip() for piece in out):
                         out.append(Piece(" "))
