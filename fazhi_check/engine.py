@@ -124,7 +124,7 @@ def check(
         return Result(path, None, None, run_rules(Subject(None, source.reason, source.reason_en), rules, lang))
     index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
     doc = build_document(source.text, pack.vocabulary, year, published or source.published, index)
-    findings = run_rules(Subject(doc), rules, lang)
+    findings = run_rules(Subject(doc, layout=source.layout), rules, lang)
     if source.paragraphs:
         lines = source.text.split("\n")
         findings = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in findings)

@@ -210,3 +210,15 @@ def test_the_library_offers_the_same():
     copy = fazhi_check.annotate_docx(data, result)
     assert read_docx(copy) == read_docx(annotate(data, result))
     assert len(_comments(copy)) == len([f for f in result.findings if f.severity != "info" or f.fix is None])
+
+
+def test_a_missing_part_is_a_comment_on_the_title_saying_where_it_belongs():
+    lines = docx_fixtures.draft_lines()
+    text = "\n".join(lines[:8] + lines[10:])  # no 存在的不足和原因
+    data = report_docx(text)
+    result = fazhi_check.check_bytes(data, path="draft.docx")
+    assert [f.code for f in result.findings if f.severity == "error"] == ["FZ101"]
+    copy = annotate(data, result)
+    fz101 = next(c for c in _comments(copy).values() if c.startswith("【FZ101"))
+    assert "此部分应在“一、推进法治政府建设的主要举措和成效”之后单列" in fz101
+    assert lines[0] in commented_ranges(copy).values()

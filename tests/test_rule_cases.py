@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from layout_fixtures import gbt_docx
 
 import fazhi_check
 from fazhi_check.waivers import apply_waivers, parse_waivers
@@ -32,6 +33,10 @@ def _load_examples():
                 case = {f"{key}_str": example["text"], "config": config}
                 if "waivers" in example:
                     case["waivers"] = example["waivers"]
+                if "format" in example:
+                    case["format"] = example["format"]
+                if "findings" in example:  # what the rule page says the example gives
+                    case["violations"] = example["findings"]
                 yield pytest.param(rule.code, case, id=f"{rule.code}::example_{key}_{i}")
 
 
@@ -39,11 +44,14 @@ def _run(code, case):
     key = next(k for k in ("pass_str", "fail_str", "pass_hex", "fail_hex") if k in case)
     raw = case[key]
     data = bytes.fromhex(raw) if key.endswith("_hex") else raw.encode(case.get("encoding", "utf-8"))
+    path = "case.txt"
+    if "format" in case:  # a layout case: the text as a Word draft laid out so
+        data, path = gbt_docx(raw.rstrip("\n"), via=case.get("via", "styles"), **case["format"]), "case.docx"
     config = dict(case.get("config", {}))
     if "published" in config:
         config["published"] = datetime.date.fromisoformat(config["published"])
     if "waivers" not in case:
-        result = fazhi_check.check_bytes(data, path="case.txt", select=[code], **config)
+        result = fazhi_check.check_bytes(data, path=path, select=[code], **config)
         return key.startswith("pass"), [f for f in result.findings if f.code == code]
     # a waiver is judged against the findings of every rule, so they all run
     result = fazhi_check.check_bytes(data, path="case.txt", **config)
@@ -71,6 +79,9 @@ def test_rule_case(code, case):
 def test_rule_example(code, case):
     passing, found = _run(code, case)
     assert (found == []) == passing, [f.to_dict() for f in found]
+    if "violations" in case:
+        assert [{k: f.to_dict()[k] for k in v} for f, v in zip(found, case["violations"])] == case["violations"]
+        assert len(found) == len(case["violations"])
 
 
 def test_every_rule_has_a_case_file():

@@ -15,6 +15,7 @@ class Subject:
     document: Document | None
     error: str | None = None
     error_en: str | None = None
+    layout: object | None = None  # a Word draft's layout (read.layout.Layout), aligned with its lines
 
 
 @dataclass(frozen=True)

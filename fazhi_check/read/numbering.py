@@ -141,10 +141,9 @@ class Numbering:
         level = target.levels.get(ilvl) if 0 <= ilvl < LEVELS else None
         return (target, level, ilvl) if level is not None else None
 
-    def marker(self, ppr, style: str | None) -> str:
-        """The numeral Word draws before a paragraph ("一、", "（二）") with its suffix, or ""; the
-        counters move on."""
-        found = self.numbering_of(ppr, style)
+    def marker(self, found: tuple[_List, Level, int] | None) -> str:
+        """The numeral Word draws before a paragraph in list and level ``found`` (numbering_of) with
+        its suffix, or ""; the counters move on."""
         if found is None:
             return ""
         target, level, ilvl = found

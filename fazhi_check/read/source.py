@@ -17,3 +17,4 @@ class Source:
     offsets: list[int] | None = field(default=None, repr=False)  # text offset -> offset in ``original``
     pages: list[int] | None = field(default=None, repr=False)  # a PDF: the page of each line
     published: datetime.date | None = None  # a web page's publication date
+    layout: object | None = field(default=None, repr=False)  # a Word draft's layout (read.layout.Layout)

@@ -35,6 +35,7 @@ class Piece:
     run: object | None = None
     leaf: object | None = None
     boxed: bool = False  # inside a text box: read, but not where the reviewed copy edits
+    field: str | None = None  # the instruction of the field whose result this is ("PAGE")
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Paragraph:
     table: bool = False
     boxed: bool = False  # holds a text box's text
     left_out: bool = False  # a table of contents' paragraph: no body text
+    level: object | None = None  # its numbering level (numbering.Level), if it is numbered
 
     @property
     def text(self) -> str:
@@ -77,10 +79,12 @@ class WordText:
         self.fields: list[_Field] = []
         self.toc = False  # a TOC field's result was shown in the paragraph being read
 
-    def paragraphs(self) -> Iterator[Paragraph]:
-        body = self.package.xml("word/document.xml").find(W + "body")
+    def paragraphs(self, root=None) -> Iterator[Paragraph]:
+        """The body's paragraphs (or those of ``root``, a header or footer)."""
+        body = self.package.xml("word/document.xml").find(W + "body") if root is None else root
         if body is None:
             raise ReadError("Word 文档已损坏：没有正文（w:body）", "a damaged Word document (no w:body)")
+        self.fields = []
         yield from self._blocks(body, table=False, toc=False)
 
     def _blocks(self, element, table: bool, toc: bool) -> Iterator[Paragraph]:
@@ -109,7 +113,9 @@ class WordText:
         gone = mark is not None and (mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None)
         paragraph.left_out = self.toc
         if not (self.toc or (gone and not paragraph.pieces)):
-            paragraph.marker = self.numbering.marker(ppr, style)
+            found = self.numbering.numbering_of(ppr, style)
+            paragraph.marker = self.numbering.marker(found)
+            paragraph.level = found[1] if found else None
         return paragraph
 
     def _inline(self, element, paragraph: Paragraph, style, out: list[Piece], depth: int) -> None:
@@ -120,8 +126,11 @@ class WordText:
             if tag == W + "r":
                 self._run(child, paragraph, style, out, depth)
             elif tag == W + "fldSimple":
-                if not (child.get(W + "instr") or "").lstrip().upper().startswith("TOC"):
+                simple = _Field(child.get(W + "instr") or "", result=True)
+                if not simple.toc and len(self.fields) < MAX_FIELDS:
+                    self.fields.append(simple)
                     self._inline(child, paragraph, style, out, depth)
+                    self.fields.pop()
             elif tag in _CONTAINERS:
                 self._inline(child, paragraph, style, out, depth)
             elif tag == W + "sdt":
@@ -144,9 +153,9 @@ class WordText:
             elif hidden or not self._shown():
                 continue
             elif tag == W + "t":
-                out.append(Piece(child.text or "", run, child))
+                out.append(Piece(child.text or "", run, child, field=self._field()))
             elif tag in _CHARACTERS:
-                out.append(Piece(_CHARACTERS[tag], run, child))
+                out.append(Piece(_CHARACTERS[tag], run, child, field=self._field()))
             elif tag in (W + "drawing", W + "pict", W + "object", MC + "AlternateContent") and depth < MAX_BOX_DEPTH:
                 self._boxes(child, paragraph, out, depth)
 
@@ -157,6 +166,9 @@ class WordText:
             self.fields[-1].result = True
         elif kind == "end" and self.fields:
             self.fields.pop()
+
+    def _field(self) -> str | None:
+        return self.fields[-1].instruction.strip() if self.fields else None
 
     def _shown(self) -> bool:
         """Whether text here is shown: no field around it is in its instruction; a TOC's is left out."""
@@ -212,15 +224,19 @@ def read_word(data: bytes) -> Source:
     a file that is no sound .docx raises ReadError."""
     try:
         package = Package(data)
-        paragraphs = word_paragraphs(package)
+        reader = WordText(package)
+        paragraphs = list(reader.paragraphs())
         text = "\n".join(p.text for p in paragraphs)
+        from .formatting import read_layout
+
+        layout = read_layout(reader, paragraphs)
     except ReadError:
         raise
     except Exception as e:  # lxml raises many kinds on a damaged package
         raise ReadError(
             f"Word 文档已损坏，无法读取（{type(e).__name__}）", f"a damaged Word document ({type(e).__name__})"
         ) from None
-    return Source(text, "docx", paragraphs=True)
+    return Source(text, "docx", paragraphs=True, layout=layout)
 
 
 def read_docx(data: bytes) -> str:

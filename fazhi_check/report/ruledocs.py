@@ -78,7 +78,7 @@ def _fix_note(rule: Rule) -> str:
 
 
 def _text_block(example: dict) -> str:
-    notes = []
+    notes = [f"Word 文稿（.docx），{example['note']}：" if "format" in example else ""]
     if "year" in example:
         notes.append(f"`--year {example['year']}`")
     if "published" in example:
@@ -86,12 +86,18 @@ def _text_block(example: dict) -> str:
     text = "```text\n" + example["text"].rstrip("\n") + "\n```"
     if "waivers" in example:
         text += "\n\n`--waivers waivers.yaml`:\n\n```yaml\n" + example["waivers"].rstrip("\n") + "\n```"
+    notes = [n for n in notes if n]
     return (" ".join(notes) + "\n\n" + text) if notes else text
 
 
 def _findings_of(rule: Rule, example: dict, pack: RulePack) -> str:
     from ..api import check_bytes
 
+    if "format" in example:  # a Word draft laid out as its note says: the findings it gives (tests check them)
+        return "\n".join(
+            ["给出 / Gives:", ""]
+            + [f"- `{f['line']}:{f['column']}` {rule.code} {f['message']}" for f in example.get("findings", ())]
+        )
     published = example.get("published")
     result = check_bytes(
         example["text"].encode("utf-8"),
