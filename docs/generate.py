@@ -1,11 +1,17 @@
-"""Regenerate what is made from the rule files: README's rule table and docs/rules/FZxxx.md.
+"""Regenerate what is made from the rule files: README's rule table and docs/rules/FZxxx.md; with
+--screenshot, also docs/serve.png, the page of `fazhi-check serve` after a check (it needs the test
+extra and Chromium, and is not made by the test run).
 
-python docs/generate.py
+python docs/generate.py [--screenshot]
 """
 
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import fazhi_check
+from fazhi_check.examples import example_findings
 from fazhi_check.report.ruledocs import format_rule_markdown, format_rule_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +28,11 @@ def rule_pages() -> dict[str, str]:
     """File name -> page text, one page per rule."""
     pack = fazhi_check.load_rules()
     note = "<!-- generated from {} by docs/generate.py; do not edit -->\n"
-    return {f"{rule.code}.md": note.format(rule.source) + format_rule_page(rule, pack) for rule in pack}
+    return {
+        f"{rule.code}.md": note.format(rule.source)
+        + format_rule_page(rule, example_findings(rule, rule.examples["fail"][0], pack))
+        for rule in pack
+    }
 
 
 def main() -> None:
@@ -39,5 +49,38 @@ def main() -> None:
         (PAGES / name).write_text(page, "utf-8")
 
 
+def screenshot(target: Path = ROOT / "docs" / "serve.png") -> None:
+    """The clerk's page in headless Chromium after checking two seeds: verdicts, table, the report."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from serving import SEEDS, Server
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    args += ["--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+        server = Server(Path(folder))
+        try:
+            browser = p.chromium.launch_persistent_context(
+                profile,
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=args,
+                viewport={"width": 1280, "height": 900},
+                locale="zh-CN",
+            )
+            page = browser.new_page()
+            page.goto(server.url + "/")
+            page.set_input_files(
+                "#file", [str(SEEDS / "001_83ddae5d562b680b.txt"), str(SEEDS / "002_be5cd676ec83a10e.txt")]
+            )
+            page.click("#start")
+            page.wait_for_selector("#results:not([hidden])", timeout=120_000)
+            page.screenshot(path=str(target), full_page=True)
+            browser.close()
+        finally:
+            server.stop()
+
+
 if __name__ == "__main__":
     main()
+    if "--screenshot" in sys.argv[1:]:
+        screenshot()

@@ -8,8 +8,7 @@
 from .api import check_bytes, check_file, check_text
 from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
-
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def annotate_docx(data: bytes, result: Result, lang: str = "zh") -> bytes:

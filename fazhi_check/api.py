@@ -26,8 +26,9 @@ def check_text(
 ) -> Result:
     """Check report text. ``select`` replaces the default rule set; ``year`` overrides the report year;
     ``published`` is the date the report was made public, when known (FZ208)."""
-    options = dict(select=select, ignore=ignore, extend_select=extend_select, rules=rules, lang=lang)
-    return _check(Source(text, encoding), path, {**options, "year": year, "published": published})
+    pack = rules or load_rules()
+    options = dict(select=select, ignore=ignore, extend_select=extend_select, lang=lang, year=year, published=published)
+    return engine.check(Source(text, encoding), path, pack, **options)
 
 
 def check_bytes(
@@ -35,26 +36,22 @@ def check_bytes(
 ) -> Result:
     """Decode ``data`` (by ``path``'s suffix a .docx, Markdown or an office file to convert; else BOM,
     UTF-8, GB18030, Big5 unless ``encoding``) and check it; bad or oversized bytes give FZ001."""
+    pack = kwargs.pop("rules", None) or load_rules()
     try:
         if len(data) > max_bytes:
             raise ReadError(f"输入过大（超过 {max_bytes} 字节）", f"too large (over {max_bytes} bytes)")
-        source: Source | ReadError = decode_source(data, path, encoding)
+        source: Source | ReadError = decode_source(data, path, encoding, pack.vocabulary)
     except ReadError as e:
         source = e
-    return _check(source, path, kwargs)
+    return engine.check(source, path, pack, **kwargs)
 
 
 def check_file(path: str | os.PathLike, encoding: str | None = None, max_bytes: int = MAX_BYTES, **kwargs) -> Result:
     """Read and check one file; a file that cannot be read gives a Result holding FZ001."""
     shown = os.fspath(path)
+    pack = kwargs.pop("rules", None) or load_rules()
     try:
-        source: Source | ReadError = read_path(shown, encoding, max_bytes)
+        source: Source | ReadError = read_path(shown, encoding, max_bytes, pack.vocabulary)
     except ReadError as e:
         source = e
-    return _check(source, shown, kwargs)
-
-
-def _check(source: Source | ReadError, path: str, kwargs: dict) -> Result:
-    options = dict(kwargs)
-    pack = options.pop("rules", None) or load_rules()
-    return engine.check(source, path, pack, **options)
+    return engine.check(source, shown, pack, **kwargs)

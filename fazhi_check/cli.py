@@ -10,7 +10,8 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import __version__, batch, runner
+from . import batch, runner
+from .argtypes import megabytes
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
@@ -18,6 +19,7 @@ from .read import MAX_BYTES, SUPPORTED_SUFFIXES
 from .report.text import STREAMED, Tally, format_github, format_json, format_text, streamed
 from .results import Result
 from .rulebook import Rule, load_rules
+from .version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
@@ -26,16 +28,6 @@ PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a 
 
 def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def _megabytes(value: str) -> int:
-    try:
-        size = float(value)
-    except ValueError:
-        size = -1
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size in MB: '{value}'")
-    return int(size * 1024 * 1024)
 
 
 def _jobs(value: str) -> int:
@@ -77,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--stdin-filename", metavar="NAME", help="the name shown for - (its suffix tells the format)")
     p.add_argument(
-        "--max-size", type=_megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
+        "--max-size", type=megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
     )
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
     p.add_argument("--year", type=int, help="the report year, overriding what the text says")
@@ -110,6 +102,12 @@ def _parser() -> argparse.ArgumentParser:
         f"{batch.PARALLEL_FROM} files); the report is the same as with --jobs 1",
     )
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    p.add_argument(
+        "--test-rules",
+        metavar="DIR",
+        help="run the pass/fail examples of the rule pack in DIR and say which do not behave "
+        "(exit 0: all behave, 1: some do not, 2: the pack is invalid)",
+    )
     p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
     p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
     return p
@@ -150,6 +148,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets "?", not a traceback
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["serve"]:  # the web page for clerks: its own options (fazhi_check/serve)
+        from .serve.command import main as serve
+
+        return serve(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return _run(args)
@@ -160,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.test_rules:
+        return _test_rules(args.test_rules, args.lang)
     pack = load_rules(args.rules)
     selected = select_rules(pack, args.select, args.extend_select, args.ignore)
     if args.encoding:
@@ -176,7 +181,10 @@ def _run(args: argparse.Namespace) -> int:
         rule = pack.get(args.explain)
         if rule is None:
             return _fail(f"no rule '{args.explain}' (see --list-rules)")
-        return _emit(ruledocs.format_rule_page(rule, pack), args.output)
+        from .examples import example_findings
+
+        gives = example_findings(rule, rule.examples["fail"][0], pack)
+        return _emit(ruledocs.format_rule_page(rule, gives), args.output)
 
     resolver = Resolver(pack, args.config, args.isolated, args.select, args.extend_select, args.ignore)
     if args.show_config:
@@ -238,12 +246,29 @@ def _run(args: argparse.Namespace) -> int:
             from .report.text import format_outline
 
             return _emit(format_outline(results, args.lang), args.output)
-        status = _emit(_report(results, args, selected), args.output)
+        status = _emit(_report(results, args, selected, pack.vocabulary), args.output)
         severities = {f.severity for r in results for f in r.findings}
     if status != EXIT_OK or args.exit_zero:
         return status
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if severities & failing else EXIT_OK
+
+
+def _test_rules(folder: str, lang: str) -> int:
+    """Run a rule pack's own examples (its vocabulary applies); say which do not behave."""
+    from .examples import misbehaving
+
+    pack = load_rules([folder])
+    own = [rule for rule in pack.rules if rule.source.startswith(str(folder).rstrip("/") + "/")]
+    wrong = misbehaving(own, pack)
+    for problem in wrong:
+        print(problem.describe(lang))
+    examples = sum(len(r.examples.get("pass", ())) + len(r.examples.get("fail", ())) for r in own)
+    if lang == "en":
+        print(f"{len(own)} rule(s), {examples} example(s): {len(wrong)} do not behave")
+    else:
+        print(f"共 {len(own)} 条规则、{examples} 个示例：{len(wrong)} 个不符合预期")
+    return EXIT_FINDINGS if wrong else EXIT_OK
 
 
 def _printing_notes(outcomes: Iterator[tuple]) -> Iterator[tuple]:
@@ -265,7 +290,7 @@ def _add_waivers(results: list[Result], path: str) -> int:
     return EXIT_OK
 
 
-def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...]) -> str:
+def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...], vocabulary) -> str:
     """The report in the chosen format, from the whole run; formatters not used are not imported."""
     if args.statistics:
         from .report.text import format_statistics
@@ -282,7 +307,7 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     if args.format in ("summary", "csv"):
         from .report import tables
 
-        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, args.lang)
+        return (tables.format_csv if args.format == "csv" else tables.format_summary)(results, vocabulary, args.lang)
     if args.format == "json":
         return format_json(results, __version__)
     if args.format == "github":

@@ -207,6 +207,8 @@ def _read(path: str) -> dict | None:
 
 
 def _read_toml(path: str, text: str) -> dict | None:
+    if TABLE.split(".")[1] not in text:
+        return None  # no [tool.fazhi-check] can be in it: not parsed (a run then imports no TOML parser)
     if sys.version_info >= (3, 11):
         import tomllib
     else:

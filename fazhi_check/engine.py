@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
+from .checks.genre import is_annual_report
 from .document import build_document
 from .positions import MappedIndex
 from .read import ReadError, Source
-from .results import Finding, Fix, Result
+from .results import Facts, Finding, Fix, Result
 from .rulebook import Rule, RulePack
 
 UNIGNORABLE = "FZ001"
@@ -56,14 +57,13 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
     """Every finding of ``rules`` on ``subject``, sorted by line, column, code."""
     doc = subject.document
     has_text = subject.error is None and doc is not None and bool(doc.lines)
-    is_report = has_text and doc.is_annual_report
     findings = []
     for rule in rules:
         if rule.check in BATCH_CHECKS:
             continue  # judged over a whole run, not one document
         if not has_text and rule.check not in RUN_WITHOUT_TEXT:
             continue
-        if not is_report and rule.check not in TEXT_CHECKS:
+        if not subject.is_report and rule.check not in TEXT_CHECKS:
             continue  # structure rules judge reports; FZ003 says once that this is none
         for hit in CHECKS[rule.check](subject, rule.options):
             findings.append(_stamp(rule, hit, subject, lang))
@@ -124,13 +124,14 @@ def check(
         return Result(path, None, None, run_rules(Subject(None, source.reason, source.reason_en), rules, lang))
     index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
     doc = build_document(source.text, pack.vocabulary, year, published or source.published, index)
-    findings = run_rules(Subject(doc, layout=source.layout), rules, lang)
+    is_report = bool(doc.lines) and is_annual_report(doc)
+    findings = run_rules(Subject(doc, is_report=is_report, layout=source.layout), rules, lang)
     if source.paragraphs:
         lines = source.text.split("\n")
         findings = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in findings)
     if source.pages:
         findings = tuple(replace(f, page=source.pages[min(f.line, len(source.pages)) - 1]) for f in findings)
-    return Result(path, source.encoding, doc, findings)
+    return Result(path, source.encoding, doc, findings, facts=Facts.of(doc, is_report))
 
 
 def _quote(paragraph: str) -> str:

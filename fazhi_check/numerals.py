@@ -18,7 +18,6 @@ _DATE = re.compile(
     r"[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日"
 )
 _NUMERIC_DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"  # 2024-03-28, 2024/3/28, 2024年3月28日
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|发布于|公开日期)\s*[:：]?\s*" + _NUMERIC_DATE)
 _LOOSE_DATE = re.compile(_NUMERIC_DATE)
 _TRAILING_DATE = re.compile(r"[ \t]*\(?" + _DATE.pattern + r"\)?[ \t]*$")
 _OPEN_CLOSE = {"《": "》", "(": ")", "〔": "〕", "[": "]", "【": "】", "“": "”"}
@@ -85,16 +84,21 @@ def parse_date(text: str) -> datetime.date | None:
     return None
 
 
-def parse_published(text: str, labelled: bool = True) -> datetime.date | None:
-    """A web page's publication date: "发布时间：2024-03-28 09:18", "发布日期:2024年3月28日"; with
-    ``labelled`` false, the first such date without its label (a meta tag's "2024-03-28 09:18")."""
-    m = (_PUBLISHED if labelled else _LOOSE_DATE).search(text)
+def parse_published(text: str, label: re.Pattern | None = None) -> datetime.date | None:
+    """A publication date after ``label`` (the vocabulary's: "发布时间：2024-03-28 09:18",
+    "发布日期:2024年3月28日"); without a label, the first such date (a meta tag's "2024-03-28 09:18")."""
+    m = (_labelled(label.pattern) if label is not None else _LOOSE_DATE).search(text)
     if not m:
         return None
     try:
         return datetime.date(*(int(g) for g in m.groups()))
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=8)
+def _labelled(label: str) -> re.Pattern:
+    return re.compile(f"(?:{label})" + r"\s*[:：]?\s*" + _NUMERIC_DATE)
 
 
 def strip_trailing_date(text: str) -> str:

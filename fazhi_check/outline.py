@@ -1,14 +1,16 @@
-"""The outline: the Lark grammar (LALR, built once) turns text into typed lines. No Lark type leaves here."""
+"""The outline: the Lark grammar (outline.lark, LALR) turns text into typed lines, each heading with its
+marker's numeral, value and span. No Lark type leaves this module."""
 
 from __future__ import annotations
 
 import re
-import types
 from dataclasses import dataclass
 from functools import lru_cache
 
-KINDS = ("h1", "h2", "h3", "h4", "date", "title", "text")
+from . import markers
+
 _BREAK = re.compile(r"\r\n|\r|\n")
+_LEVEL = {"H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
 
 
 class OutlineError(Exception):
@@ -20,13 +22,28 @@ class OutlineError(Exception):
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A heading's marker ("三、", "（二）", "1."): its level (h1-h4), its numeral as written, the number
+    it gives (None where it gives none), and the offset where it ends (indentation and the marker
+    itself before it)."""
+
+    level: str
+    numeral: str
+    value: int | None
+    end: int
+
+
+@dataclass(frozen=True)
 class Line:
-    """One non-blank physical line: its kind, 1-based number, start offset and normalised text."""
+    """One non-blank physical line: its kind (h1-h4, date, text; the document may call a text line a
+    title), 1-based number, start offset, normalised text, and a heading's marker (kept where the
+    document finds that the line is no heading after all, as the grammar saw it)."""
 
     kind: str
     number: int
     start: int
     text: str
+    marker: Marker | None = None
 
     @property
     def end(self) -> int:
@@ -38,78 +55,84 @@ class Line:
 
 
 class _Lines:
-    """Collects the tokens in one list, then numbers them by line (each token ends with its line
-    break and the blank lines after it), dropping blank lines."""
+    """Collects the tokens in one list (a heading's as a pair), then numbers them by line (each line's
+    last token ends with its line break and the blank lines after it), dropping blank lines."""
+
+    def heading(self, children: list) -> tuple:
+        return tuple(children)
 
     def lines(self, children: list) -> list:
         if not children:
             return []
-        collected, token = children
-        collected.append(token)
+        collected, item = children
+        collected.append(item)
         return collected
 
     def start(self, children: list) -> tuple[Line, ...]:
         lines, number = [], 1
-        for tok in children[0]:
-            brk = _BREAK.search(tok.value)
-            text = tok.value[: brk.start()] if brk else str(tok.value)
+        for item in children[0]:
+            mark, tail = (item + (None,))[:2] if isinstance(item, tuple) else (None, item)
+            whole = (mark or "") + (tail or "")
+            at = (mark or tail).start_pos
+            brk = _BREAK.search(whole)
+            text = whole[: brk.start()] if brk else whole
             if text.strip():
-                lines.append(Line(tok.type.lower(), number, tok.start_pos, text))
+                marker = None
+                if mark is not None:
+                    numeral = markers.numeral(str(mark))
+                    marker = Marker(_LEVEL[mark.type], numeral, markers.value(numeral), at + len(mark))
+                kind = marker.level if marker is not None else str(item.type).lower()
+                lines.append(Line(kind, number, at, text, marker))
             if brk:
-                number += len(_BREAK.findall(tok.value, brk.start()))
+                number += len(_BREAK.findall(whole, brk.start()))
         return tuple(lines)
 
 
 @lru_cache(maxsize=1)
 def _parser():
-    """The LALR parser Lark builds from outline.lark, once per process, and its error class.
+    """The LALR parser Lark builds from outline.lark, once per process, and Lark's error class. The
+    built tables are kept in the per-user cache as JSON data (cache.py), so later runs load them
+    instead of analysing the grammar again; only data is read from there."""
+    import lark
+    from lark.exceptions import LarkError
 
-    Lark writes the parser out as a standalone module (lark.tools.standalone: the same tables and
-    lexer, no Lark needed to run it), kept in the cache folder (cache.py) under the grammar's key, so
-    later runs import that module instead of Lark itself, which halves start-up. Every run parses
-    with the standalone module, cached or not."""
     from . import cache
     from .datafiles import package_file
 
-    grammar = package_file("outline.lark")
-    path = cache.entry("outline", [grammar], ".py")
-    module = _load(path) if path else None
-    if module is None:
-        source = _standalone(grammar)
-        if path:
-            cache.store(path, source.encode("utf-8"))
-        module = types.ModuleType("fazhi_check_outline_parser")
-        exec(compile(source, "<outline parser>", "exec", dont_inherit=True), module.__dict__)
-    return module.Lark_StandAlone(transformer=_Lines()), module.LarkError
+    sources = [package_file("outline.lark"), package_file("markers.lark"), lark.__version__.encode()]
+    data = cache.load("outline", sources)
+    if data is not None:
+        try:
+            return _with_transformer(data), LarkError
+        except Exception:  # damaged, or written by another Lark: build it again  # noqa: BLE001
+            pass
+    data = _tables()
+    cache.store("outline", sources, data)
+    return _with_transformer(data), LarkError
 
 
-def _standalone(grammar: bytes) -> str:
-    """The source of a standalone parser module for ``grammar`` (the one place Lark itself is used)."""
-    import io
-
+def _tables() -> dict:
+    """The parser's tables as plain data (Lark's own serialisation of a built parser)."""
     from lark import Lark
-    from lark.tools.standalone import gen_standalone
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
 
-    out = io.StringIO()
-    gen_standalone(Lark(grammar.decode("utf-8"), parser="lalr", lexer="contextual"), out=out)
-    return out.getvalue()
+    built = Lark.open_from_package("fazhi_check", "outline.lark", parser="lalr", lexer="contextual")
+    tables, memo = built.memo_serialize([TerminalDef, Rule])
+    tables["options"] = {k: v for k, v in tables["options"].items() if k != "import_paths"}  # a loader object
+    return {"data": tables, "memo": memo}
 
 
-def _load(path: str):
-    """The module at ``path``, or None if it is missing or does not load."""
-    import importlib.util
+def _with_transformer(data: dict):
+    """A parser rebuilt from its tables with the transformer that makes Lines as it parses (what
+    ``Lark.load`` does with a dict, with the transformer Lark.load cannot pass)."""
+    from lark import Lark
 
-    try:
-        spec = importlib.util.spec_from_file_location("fazhi_check_outline_parser", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    except Exception:  # missing, cut short, or written by another Lark: build it again
-        return None
+    return Lark.__new__(Lark)._load(data, transformer=_Lines())
 
 
 def parse_outline(normalized: str) -> tuple[Line, ...]:
-    """The typed lines of ``normalized`` text (see text.normalize); never raises on well-formed str."""
+    """The typed lines of ``normalized`` text (see positions.normalize); never raises on well-formed str."""
     parser, error = _parser()
     try:
         return parser.parse(normalized)

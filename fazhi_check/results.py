@@ -85,10 +85,11 @@ class Facts:
     plan_year: int | None
     sections: tuple[Section, ...]
     parts: dict[str, str]  # kind -> present / folded / missing; empty where no report can be judged
+    is_report: bool = False  # the text reads as an annual report (else FZ003)
 
     @classmethod
-    def of(cls, doc: Document) -> Facts:
-        judged = bool(doc.lines) and doc.is_annual_report
+    def of(cls, doc: Document, is_report: bool) -> Facts:
+        """The facts of ``doc``; its parts are judged only where it is a report."""
         folded = {f.kind for f in doc.folds}
         parts = {
             kind: "present" if doc.part_of(kind) else "folded" if kind in folded else "missing"
@@ -113,7 +114,8 @@ class Facts:
                 )
                 for p in doc.parts
             ),
-            parts=parts if judged else {},
+            parts=parts if is_report else {},
+            is_report=is_report,
         )
 
 
@@ -128,11 +130,7 @@ class Result:
     findings: tuple[Finding, ...]
     waived: tuple[Finding, ...] = ()  # findings a waiver accepted: out of the report, counted in the summary
     waiver_file: bool = False  # a waiver file's own findings (FZ004), not a checked report
-    facts: Facts | None = None  # from the document when not given
-
-    def __post_init__(self) -> None:
-        if self.facts is None and self.document is not None:
-            object.__setattr__(self, "facts", Facts.of(self.document))
+    facts: Facts | None = None  # None where there is no document
 
     def detached(self) -> Result:
         """This result without its document (text and outline): what a large batch keeps."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import DataFileError, fault, package_file, parse_yaml, validate
-from .vocabulary import Vocabulary
+from .datafiles import DataFileError, fault, parse_yaml, validate
+from .vocabulary import Vocabulary, merge
 
 
 class RuleFileError(DataFileError):
@@ -66,13 +67,22 @@ class RulePack:
         return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
 
 
-_SCHEMAS = ("rule.schema.json", "vocabulary.schema.json")
+_VOCABULARY_FILES = ("sections.yaml", "head.yaml")
 
 
-def _load_yaml(path: str, text: str, schema_name: str) -> dict:
-    data = parse_yaml(text, path, RuleFileError)
-    validate(data, schema_name, path, RuleFileError)
-    return data
+def _parse(path: str, data: bytes):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RuleFileError(path, "$", "not UTF-8 text") from None
+    return parse_yaml(text, path, RuleFileError)
+
+
+def _checked(path: str, data: bytes, schema_name: str) -> dict:
+    """A user's rule or vocabulary file, parsed and validated against its schema."""
+    parsed = _parse(path, data)
+    validate(parsed, schema_name, path, RuleFileError)
+    return parsed
 
 
 def _rule(path: str, data: dict) -> Rule:
@@ -97,16 +107,39 @@ def _rule(path: str, data: dict) -> Rule:
     )
 
 
+def check_placeholders(rule: Rule) -> None:
+    """Every {placeholder} of the rule's messages must name a parameter its check kind gives (or a
+    part's label); raises RuleFileError at the message otherwise."""
+    import string
+
+    from .checks import PARAMS, PART_PARAMS
+
+    known = PARAMS.get(rule.check, frozenset()) | PART_PARAMS
+    for key, template in (("message", rule.message), ("message_en", rule.message_en)):
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        except ValueError as e:
+            raise RuleFileError(rule.source, f"$.{key}", f"not a valid message template: {e}") from None
+        unknown = sorted(names - known)
+        if unknown:
+            gives = ", ".join(sorted(known))
+            raise RuleFileError(
+                rule.source,
+                f"$.{key}",
+                f"placeholder {{{unknown[0]}}} names no parameter of check kind '{rule.check}' (it gives: {gives})",
+            )
+
+
 def validate_rule(rule: Rule) -> tuple[str, str] | None:
     """Whether ``rule`` (its options changed by a configuration) still fits the rule schema: None, or
     the JSON path and message of the fault."""
     return fault({**rule.to_dict(), "examples": rule.examples}, "rule.schema.json")
 
 
-def _read_dir(entries, label) -> list[tuple[str, bytes]]:
-    """(path, bytes) of each rule file among ``entries``, in name order."""
+def _read_dir(folder: Path, label: str) -> list[tuple[str, bytes]]:
+    """(path, bytes) of each YAML file in ``folder``, in name order."""
     files = []
-    for entry in sorted(entries, key=lambda e: e.name):
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
             path = f"{label}/{entry.name}"
             try:
@@ -114,17 +147,6 @@ def _read_dir(entries, label) -> list[tuple[str, bytes]]:
             except OSError as e:
                 raise RuleFileError(path, "$", f"cannot read: {e.strerror or e}") from None
     return files
-
-
-def _rules(files: list[tuple[str, bytes]]) -> list[Rule]:
-    rules = []
-    for path, data in files:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise RuleFileError(path, "$", "not UTF-8 text") from None
-        rules.append(_rule(path, _load_yaml(path, text, "rule.schema.json")))
-    return rules
 
 
 def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
@@ -141,33 +163,68 @@ def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
     return tuple(sorted(builtin + extra, key=lambda r: r.code))
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> tuple[list[Rule], Vocabulary]:
-    """The built-in rules and vocabulary, validated; cached between runs (see cache.py), so a run
-    reads no YAML and imports no JSON Schema validator unless a rule file changed."""
-    from . import cache
+def builtin_files() -> list[tuple[str, bytes]]:
+    """(path, bytes) of every built-in rule file, then the vocabulary files (tests validate them all)."""
     from . import rules as packaged
 
     root = Path(packaged.__file__).parent
-    files = _read_dir(root.iterdir(), "rules")
-    vocabulary = (root / "vocabulary" / "sections.yaml").read_bytes()
-    schemas = [package_file("schemas", name) for name in _SCHEMAS]
+    vocabulary = [(f"rules/vocabulary/{name}", (root / "vocabulary" / name).read_bytes()) for name in _VOCABULARY_FILES]
+    return _read_dir(root, "rules") + vocabulary
 
-    def build() -> tuple[list[Rule], Vocabulary]:
-        path = "rules/vocabulary/sections.yaml"
-        data = _load_yaml(path, vocabulary.decode("utf-8"), "vocabulary.schema.json")
-        return _rules(files), Vocabulary.from_dict(data)
 
-    return cache.cached("rules", [vocabulary, *schemas, *(data for _, data in files)], build)
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[RulePack, dict]:
+    """The built-in pack and its vocabulary's data: from the per-user cache (JSON) when an earlier run
+    stored it for the same files, else parsed from the YAML. The built-in pack is not validated at run
+    time: the tests validate it against the schemas, as they do every change to it."""
+    from . import cache
+
+    files = builtin_files()
+    sources = [data for _, data in files]
+    stored = cache.load("rules", sources)
+    if stored is not None:
+        try:
+            return _pack(stored), stored["vocabulary"]
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, re.error):
+            pass  # not what this version stores: build it again
+    data = {
+        "rules": [(path, _parse(path, raw)) for path, raw in files if "/vocabulary/" not in path],
+        "vocabulary": {},
+    }
+    for path, raw in files:
+        if "/vocabulary/" in path:
+            data["vocabulary"].update(_parse(path, raw))
+    cache.store("rules", sources, data)
+    return _pack(data), data["vocabulary"]
+
+
+def _pack(data: dict) -> RulePack:
+    rules = tuple(_rule(path, rule) for path, rule in data["rules"])
+    return RulePack(rules, Vocabulary.from_dict(data["vocabulary"]))
 
 
 def load_rules(extra_dirs: tuple[str, ...] | list[str] = ()) -> RulePack:
-    """The built-in rule pack, plus rule files from ``extra_dirs``; raises RuleFileError."""
-    rules, vocabulary = _builtin()
+    """The built-in rule pack, plus each folder of ``extra_dirs``: its rule files, and its vocabulary
+    (``vocabulary.yaml``, or the files of a ``vocabulary/`` folder), which extends the built-in one.
+    A user's files are validated: a fault raises RuleFileError naming the file and the JSON path."""
+    builtin, builtin_words = _builtin()
+    if not extra_dirs:
+        return builtin
     extra: list[Rule] = []
+    vocabulary = None
     for d in extra_dirs:
         folder = Path(d)
         if not folder.is_dir():
             raise RuleFileError(str(d), "$", "not a folder of rule files")
-        extra += _rules(_read_dir(folder.iterdir(), str(folder)))
-    return RulePack(_merge(rules, extra), vocabulary)
+        words = [(p, b) for p, b in _read_dir(folder, str(folder)) if Path(p).stem == "vocabulary"]
+        if (folder / "vocabulary").is_dir():
+            words += _read_dir(folder / "vocabulary", str(folder / "vocabulary"))
+        for path, data in _read_dir(folder, str(folder)):
+            if Path(path).stem != "vocabulary":
+                rule = _rule(path, _checked(path, data, "rule.schema.json"))
+                check_placeholders(rule)
+                extra.append(rule)
+        for path, data in words:
+            vocabulary = merge(vocabulary or builtin_words, _checked(path, data, "vocabulary.schema.json"))
+    words_now = Vocabulary.from_dict(vocabulary) if vocabulary is not None else builtin.vocabulary
+    return RulePack(_merge(list(builtin.rules), extra), words_now)

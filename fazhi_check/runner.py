@@ -48,10 +48,20 @@ def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = N
     yield from batch.run_all(partial(_one, job, resolver), list(paths), count)
 
 
-def _one(job: Job, resolver: Resolver, path: str) -> tuple:
-    """Check (or fix) one file, in this process or in a worker."""
+def check_data(data: bytes, job: Job, resolver: Resolver) -> Result:
+    """Bytes checked as standard input is: named ``job.stdin_name``, with the working folder's settings."""
+    return check_bytes(data, path=job.stdin_name, max_bytes=job.max_size, **_options(job, resolver, "-"))
+
+
+def _options(job: Job, resolver: Resolver, path: str) -> dict:
     options = dict(year=job.year, published=job.published, lang=job.lang, encoding=job.encoding)
     options.update(resolver.options(path))
+    return options
+
+
+def _one(job: Job, resolver: Resolver, path: str) -> tuple:
+    """Check (or fix) one file, in this process or in a worker."""
+    options = _options(job, resolver, path)
     notes: list[str] = []
     if job.annotate and path in job.annotate and not job.diff:
         from .review import review_file

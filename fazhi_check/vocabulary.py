@@ -1,4 +1,5 @@
-"""The section vocabulary: compiled patterns that name the kinds of a report's parts."""
+"""The vocabulary: the words (as patterns) that name the parts of a report and the lines of its head,
+read from rules/vocabulary/*.yaml, extended by a rule pack's own, and compiled."""
 
 from __future__ import annotations
 
@@ -8,14 +9,50 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
+KIND_LISTS = ("heading", "weak_heading", "body", "fold_sentence")
+KIND_LABELS = ("label", "label_en", "short_label", "short_label_en")
+#: the head's lists, each a union of patterns
+HEAD_LISTS = (
+    "title",
+    "title_line",
+    "run_in_title",
+    "page_title",
+    "organ",
+    "title_issuer",
+    "closing",
+    "published_label",
+    "plan_sentence",
+    "subject",
+)
+#: lists whose patterns are tried one by one, in order (they name groups)
+ORDERED_LISTS = ("title_issuer_prefix",)
 _SPACE = re.compile(r"\s+")
 _NOTHING = re.compile(r"(?!)")
 
 
-def _union(patterns: Iterable[str]) -> re.Pattern:
+def union(patterns: Iterable[str]) -> re.Pattern:
     """One pattern that matches where any of ``patterns`` does (none: never matches)."""
     patterns = list(patterns)
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NOTHING
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """``base`` vocabulary data with a rule pack's ``extra`` added: its lists extend the base's, its
+    numbers and labels replace them, and a kind marked ``replace: true`` replaces that kind's lists."""
+    out = {**base, **{k: v for k, v in extra.items() if k not in (*HEAD_LISTS, *ORDERED_LISTS, "kinds")}}
+    for key in (*HEAD_LISTS, *ORDERED_LISTS):
+        out[key] = [*base.get(key, []), *extra.get(key, [])]
+    kinds = {kind: dict(spec) for kind, spec in base.get("kinds", {}).items()}
+    for kind, spec in extra.get("kinds", {}).items():
+        mine = kinds.setdefault(kind, {})
+        for key in KIND_LISTS:
+            if key in spec:
+                mine[key] = [*([] if spec.get("replace") else mine.get(key, [])), *spec[key]]
+            elif spec.get("replace"):
+                mine[key] = []
+        mine.update({k: spec[k] for k in KIND_LABELS if k in spec})
+    out["kinds"] = kinds
+    return out
 
 
 @dataclass(frozen=True)
@@ -25,6 +62,8 @@ class KindWords:
     kind: str
     label: str
     label_en: str
+    short_label: str
+    short_label_en: str
     heading: re.Pattern
     weak_heading: re.Pattern
     body: re.Pattern
@@ -33,17 +72,14 @@ class KindWords:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Every kind's words, and the patterns for organs, titles, closings, plans and the subject."""
+    """Every kind's words, the head's patterns (HEAD_LISTS, each compiled as one union), and the
+    ordered ones (ORDERED_LISTS, each a tuple of patterns)."""
 
     required: tuple[str, ...]
     kinds: dict[str, KindWords]
-    organ: re.Pattern
-    title: re.Pattern
-    closing: re.Pattern
-    plan_sentence: re.Pattern
-    subject: re.Pattern
+    patterns: dict[str, re.Pattern]
+    ordered: dict[str, tuple[re.Pattern, ...]]
     subject_per_mille: float
-    title_issuer: re.Pattern
 
     @classmethod
     def from_dict(cls, data: dict) -> Vocabulary:
@@ -52,24 +88,23 @@ class Vocabulary:
                 kind,
                 spec["label"],
                 spec.get("label_en", kind),
-                _union(spec.get("heading", ())),
-                _union(spec.get("weak_heading", ())),
-                _union(spec.get("body", ())),
-                _union(spec.get("fold_sentence", ())),
+                spec.get("short_label", spec["label"]),
+                spec.get("short_label_en", kind),
+                *(union(spec.get(key, ())) for key in KIND_LISTS),
             )
             for kind, spec in data["kinds"].items()
         }
         return cls(
             tuple(data["required"]),
             kinds,
-            re.compile(data["organ"]),
-            re.compile(data["title"]),
-            re.compile(data["closing"]),
-            re.compile(data["plan_sentence"]),
-            re.compile(data["subject"]),
+            {key: union(data.get(key, ())) for key in HEAD_LISTS},
+            {key: tuple(re.compile(p) for p in data.get(key, ())) for key in ORDERED_LISTS},
             data["subject_per_mille"],
-            re.compile(data["title_issuer"]),
         )
+
+    def pattern(self, name: str) -> re.Pattern:
+        """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…"""
+        return self.patterns[name]
 
     def heading_kinds(self, title: str) -> tuple[str, ...]:
         """Kinds a heading names outright, in the order they appear; overlapping mentions count once.
@@ -92,6 +127,16 @@ class Vocabulary:
         if words is None:
             return kind
         return words.label_en if lang == "en" else words.label
+
+    def short_label(self, kind: str, lang: str = "zh") -> str:
+        words = self.kinds.get(kind)
+        if words is None:
+            return kind
+        return words.short_label_en if lang == "en" else words.short_label
+
+    def first_match(self, name: str, text: str) -> re.Match | None:
+        """The match of the first pattern of the ordered list ``name`` that matches at ``text``'s start."""
+        return next((m for p in self.ordered[name] if (m := p.match(text))), None)
 
     __hash__ = object.__hash__  # identity: a vocabulary is built once per rule pack
 

@@ -97,14 +97,14 @@ def test_seed_as_web_page_gives_the_sections_and_errors_of_its_txt(name):
 
 
 def test_page_furniture_is_not_report_text():
-    page = read_html(report_html(SEEDS["003"]))
+    page = read_html(report_html(SEEDS["003"]), None, fazhi_check.load_rules().vocabulary)
     for furniture in ("当前位置", "首页", "统计代码", "分享到", "相关文章", "ICP备案号", "发布时间", "浏览次数"):
         assert furniture not in page.text, furniture
     assert page.text.split("\n")[0] == "2024年度法治政府建设情况的报告"
 
 
 def test_gbk_page_with_a_meta_charset():
-    page = read_html(report_html(SEEDS["001"], charset="gbk"))
+    page = read_html(report_html(SEEDS["001"], charset="gbk"), None, fazhi_check.load_rules().vocabulary)
     assert page.encoding == "gb18030" and "湖滨区司法局" in page.text
 
 

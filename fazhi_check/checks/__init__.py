@@ -1,6 +1,6 @@
 """The closed set of check kinds. Each is a small generator of Hits over a Subject; rules configure them."""
 
-from . import content, dates, layout, numbering, sections, typography  # noqa: F401  (registers the kinds)
-from .base import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
+from . import content, dates, genre, layout, numbering, sections, typography  # noqa: F401  (registers the kinds)
+from .base import BATCH_CHECKS, CHECKS, PARAMS, PART_PARAMS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
 
-__all__ = ["BATCH_CHECKS", "CHECKS", "RUN_WITHOUT_TEXT", "TEXT_CHECKS", "Hit", "Subject"]
+__all__ = ["BATCH_CHECKS", "CHECKS", "PARAMS", "PART_PARAMS", "RUN_WITHOUT_TEXT", "TEXT_CHECKS", "Hit", "Subject"]

@@ -15,6 +15,7 @@ class Subject:
     document: Document | None
     error: str | None = None
     error_en: str | None = None
+    is_report: bool = False  # the document reads as an annual report (checks/genre.py)
     layout: object | None = None  # a Word draft's layout (read.layout.Layout), aligned with its lines
 
 
@@ -31,6 +32,10 @@ class Hit:
 
 Check = Callable[[Subject, dict], Iterator[Hit]]
 CHECKS: dict[str, Check] = {}
+#: the message parameters each check kind gives its hits (a rule's message may name these, and a
+#: part's ``label``/``label_en`` where the hit names a part)
+PARAMS: dict[str, frozenset[str]] = {"stale-waiver": frozenset({"code", "file", "problem", "problem_en"})}
+PART_PARAMS = frozenset({"label", "label_en"})
 #: check kinds that run on unreadable or empty input; all others need a document with text
 RUN_WITHOUT_TEXT = {"unreadable", "empty"}
 #: check kinds judged over a whole run rather than one document: a waiver that matched nothing
@@ -41,9 +46,12 @@ BATCH_CHECKS = {"stale-waiver"}
 TEXT_CHECKS: set[str] = set()
 
 
-def check(kind: str, text_level: bool = False):
+def check(kind: str, text_level: bool = False, params: tuple[str, ...] = ()):
+    """Register a check kind: its function, whether it judges text as text, the parameters its hits carry."""
+
     def register(fn: Check) -> Check:
         CHECKS[kind] = fn
+        PARAMS[kind] = frozenset(params)
         if text_level:
             TEXT_CHECKS.add(kind)
         return fn

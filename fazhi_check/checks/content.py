@@ -7,27 +7,21 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..numerals import chinese_number
-from .base import Hit, Subject, check, section_at, whole_file
+from .base import Hit, Subject, check, section_at
 from .patterns import union_matches
 from .repeats import find_repeats
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
-_COUNT = re.compile(r"(\d+)[ \t]*([个件起次人家项名场份所条户篇宗])")
-_FILLER = "了达共计为有"
 _RATE = re.compile(
     r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
 )
-_PARENTHESIS = re.compile(r"[()]")
 _NON_SPACE = re.compile(r"\S+")
-_HALFWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-# a half-width mark touching Chinese text or Chinese punctuation (not quotes: they wrap Latin too)
-_MARKS, _CJK = "[" + re.escape("".join(_HALFWIDTH)) + "]", "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef《》…—]"
-_HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the mark first: a fast scan
 
 
-@check("unreadable", text_level=True)
+@check("unreadable", text_level=True, params=("reason", "reason_en"))
 def unreadable(subject: Subject, options: dict) -> Iterator[Hit]:
     if subject.error is not None:
         yield Hit(0, 0, {"reason": subject.error, "reason_en": subject.error_en or subject.error})
@@ -39,13 +33,7 @@ def empty(subject: Subject, options: dict) -> Iterator[Hit]:
         yield Hit(0, 0)
 
 
-@check("not-annual-report", text_level=True)
-def not_annual_report(subject: Subject, options: dict) -> Iterator[Hit]:
-    if not subject.document.is_annual_report:
-        yield Hit(*whole_file(subject.document))
-
-
-@check("pattern", text_level=True)
+@check("pattern", text_level=True, params=("found",))
 def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
     """Every match of the patterns in the normalised text (full-width ASCII folded), with an optional
     literal replacement as its fix."""
@@ -56,7 +44,7 @@ def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
             yield Hit(start, end, {"found": found}, section_at(doc, start), options.get("replacement"))
 
 
-@check("repeated-passage", text_level=True)
+@check("repeated-passage", text_level=True, params=("chars", "first_line"))
 def repeated_passage(subject: Subject, options: dict) -> Iterator[Hit]:
     """A run of ``min_chars`` or more characters (whitespace, line breaks and page numbers ignored)
     that the body has said before, verbatim; reported once, at the repeat, as long as the copies agree."""
@@ -86,7 +74,7 @@ def _body_chars(doc):
     return chars, origin
 
 
-@check("rate-mismatch", text_level=True)
+@check("rate-mismatch", text_level=True, params=("stated", "computed", "numerator", "denominator"))
 def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
     """A rate named "<stem>率" whose stem labels exactly one count in the sentence ("出庭35个") and
     whose base is the only other count of the same unit ("开庭37个"); anything looser stays silent."""
@@ -99,7 +87,7 @@ def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
         for sentence in _SENTENCE.finditer(text):
             if "率" not in sentence.group():
                 continue
-            for rate, numerator, denominator in _rates(sentence.group()):
+            for rate, numerator, denominator in _rates(sentence.group(), options):
                 stated, decimals = _percent(rate)
                 if stated is None or not denominator:
                     continue
@@ -116,12 +104,14 @@ def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
                     yield Hit(start, end, params, section_at(doc, start))
 
 
-def _rates(sentence: str):
-    """(rate match, numerator, denominator) for each rate whose counts can be told apart."""
+def _rates(sentence: str, options: dict):
+    """(rate match, numerator, denominator) for each rate whose counts can be told apart: a count is a
+    number and one of the options' ``units``, labelled by the two characters before it (a ``filler``
+    such as 了 or 达 passed over)."""
     counts = []
-    for m in _COUNT.finditer(sentence):
+    for m in _counts(options["units"]).finditer(sentence):
         before = sentence[: m.start()].rstrip(" \t")
-        if before[-1:] and before[-1] in _FILLER:
+        if before[-1:] and before[-1] in options["fillers"]:
             before = before[:-1]
         counts.append((before[-2:], int(m.group(1)), m.group(2)))
     for rate in _RATE.finditer(sentence):
@@ -132,6 +122,11 @@ def _rates(sentence: str):
         bases = [c for c in counts if c is not labelled[0] and c[2] == unit and c[1] >= numerator]
         if len(bases) == 1:
             yield rate, numerator, bases[0][1]
+
+
+@lru_cache(maxsize=8)
+def _counts(units: str) -> re.Pattern:
+    return re.compile(r"(\d+)[ \t]*([" + re.escape(units) + "])")
 
 
 def _percent(rate: re.Match) -> tuple[float | None, int]:

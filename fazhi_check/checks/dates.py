@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .base import Hit, Subject, check, whole_file
 
 
-@check("section-year")
+@check("section-year", params=("expected", "found"))
 def section_year(subject: Subject, options: dict) -> Iterator[Hit]:
     doc = subject.document
     if doc.report_year is None:
@@ -45,7 +45,7 @@ def _field(doc, name: str):
     return getattr(doc, name)
 
 
-@check("year-conflict")
+@check("year-conflict", params=("title_year", "opening_year"))
 def year_conflict(subject: Subject, options: dict) -> Iterator[Hit]:
     """The title and the opening sentence name different report years (silent under --year)."""
     doc = subject.document
@@ -54,7 +54,7 @@ def year_conflict(subject: Subject, options: dict) -> Iterator[Hit]:
         yield Hit(opening.start, opening.end, {"title_year": title.value, "opening_year": opening.value})
 
 
-@check("date-window")
+@check("date-window", params=("date", "date_iso", "earliest", "earliest_iso", "deadline", "deadline_iso"))
 def date_window(subject: Subject, options: dict) -> Iterator[Hit]:
     """The date (成文日期 or publication date) falls outside [earliest, deadline] of the year after Y."""
     doc = subject.document
@@ -87,7 +87,7 @@ _WRITTEN_DATE = re.compile(
 )
 
 
-@check("date-form")
+@check("date-form", params=("found", "due", "due_en"))
 def date_form(subject: Subject, options: dict) -> Iterator[Hit]:
     """The 成文日期 not in Arabic numerals, with a short year or a leading zero; fixed where the date is
     certain (a two-digit year is not)."""

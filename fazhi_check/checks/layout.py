@@ -83,7 +83,10 @@ def _roles(doc, options: dict) -> dict[str, list[tuple[int, int, int]]]:
     return roles
 
 
-@check("paragraph-format", text_level=True)
+_FORMAT_PARAMS = ("what", "what_en", "count", "where", "where_en", "found", "found_en", "due", "due_en")
+
+
+@check("paragraph-format", text_level=True, params=_FORMAT_PARAMS)
 def paragraph_format(subject: Subject, options: dict) -> Iterator[Hit]:
     """The title, body or headings not in their face, size, alignment or first-line indent; one hit
     per fault and found value, at its first paragraph, with the count."""
@@ -150,7 +153,7 @@ def _format_params(entry: dict, fault: str, found, numbers: list[int], places: i
     return params
 
 
-@check("page-setup", text_level=True)
+@check("page-setup", text_level=True, params=("found", "found_en", "due", "due_en"))
 def page_setup(subject: Subject, options: dict) -> Iterator[Hit]:
     """A section whose paper, top or left margin or text block differ from the standard's; sections
     with the same faults give one hit."""
@@ -200,7 +203,7 @@ def _page_faults(page, options: dict, tolerance: float) -> list[tuple[str, str]]
     return faults
 
 
-@check("line-grid", text_level=True)
+@check("line-grid", text_level=True, params=("found", "found_en", "lines"))
 def line_grid(subject: Subject, options: dict) -> Iterator[Hit]:
     """Neither a document grid of ``lines`` lines a page nor fixed body line spacing in [min, max] pt."""
     doc, layout = subject.document, subject.layout
@@ -230,7 +233,7 @@ def line_grid(subject: Subject, options: dict) -> Iterator[Hit]:
     yield Hit(*whole_file(doc), {"found": grid + said, "found_en": grid_en + said_en, "lines": options["lines"]})
 
 
-@check("page-number", text_level=True)
+@check("page-number", text_level=True, params=("found", "found_en"))
 def page_number(subject: Subject, options: dict) -> Iterator[Hit]:
     """Page numbers missing, not Arabic, without a dash each side, not in the face and size asked, or
     not odd right / even left, one character in; one hit naming every fault."""

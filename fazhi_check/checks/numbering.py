@@ -11,7 +11,7 @@ from ..numerals import to_chinese_number as chinese_numeral
 from .base import Hit, Subject, check, section_at
 
 
-@check("heading-without-numeral")
+@check("heading-without-numeral", params=("ordinal", "expected_arabic", "marker"))
 def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
     doc = subject.document
     numbered = next((p.heading for p in doc.parts if p.heading.numeral), None)
@@ -30,20 +30,24 @@ def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
         previous = value or previous + 1
 
 
-@check("numbering-sequence")
+@check("numbering-sequence", params=("what", "what_en", "expected", "found", "expected_arabic", "found_arabic"))
 def numbering_sequence(subject: Subject, options: dict) -> Iterator[Hit]:
     parts = subject.document.parts
+
+    def what(level) -> dict:
+        return {"what": options["what"][str(level)], "what_en": options["what_en"][str(level)]}
+
     if 1 in options["levels"]:
-        yield from _sequence([(p.heading, p.kind) for p in parts], level=1)
+        yield from _sequence([(p.heading, p.kind) for p in parts], what(1))
     if 2 in options["levels"]:
         for part in parts:
-            yield from _sequence([(s, part.kind) for s in part.subheadings], level=2)
+            yield from _sequence([(s, part.kind) for s in part.subheadings], what(2))
     if "inline" in options["levels"]:
         for part in parts:
-            yield from _inline_sequence(part)
+            yield from _inline_sequence(subject.document.text, part, what("inline"))
 
 
-def _inline_sequence(part) -> Iterator[Hit]:
+def _inline_sequence(text: str, part, what: dict) -> Iterator[Hit]:
     """一是/二是… within one level-2 part (or a level-1 part without any) run on across paragraphs;
     a list may start again at 一是, but never skip or step back ("五是" then "二是")."""
     bounds = [s.marker_start for s in part.subheadings]
@@ -53,11 +57,11 @@ def _inline_sequence(part) -> Iterator[Hit]:
         if at != group:
             previous, group = 0, at
         if item.value not in (previous + 1, 1):
+            found = text[item.start : item.end]
             params = {
-                "what": "“一是、二是”列举",
-                "what_en": "The inline enumeration",
-                "expected": chinese_numeral(previous + 1) + "是",
-                "found": item.numeral + "是",
+                **what,
+                "expected": chinese_numeral(previous + 1) + found[len(item.numeral) :],  # "二" + "是"
+                "found": found,
                 "expected_arabic": previous + 1,
                 "found_arabic": item.value,
             }
@@ -65,14 +69,13 @@ def _inline_sequence(part) -> Iterator[Hit]:
         previous = item.value
 
 
-def _sequence(headings, level: int) -> Iterator[Hit]:
+def _sequence(headings, what: dict) -> Iterator[Hit]:
     """Numerals must run 1, 2, 3…; after a fault the count resumes from what was written."""
     expected = 1
     for h, section in headings:
         if h.value is not None and h.value != expected:
             params = {
-                "what": f"第{chinese_numeral(level)}级标题",
-                "what_en": f"The level-{level} numeral",
+                **what,
                 "expected": chinese_numeral(expected),
                 "found": h.numeral,
                 "expected_arabic": expected,
@@ -83,7 +86,7 @@ def _sequence(headings, level: int) -> Iterator[Hit]:
         expected += 1
 
 
-@check("mixed-marker-style")
+@check("mixed-marker-style", params=("found", "expected", "found_style", "expected_style"))
 def mixed_marker_style(subject: Subject, options: dict) -> Iterator[Hit]:
     """Level-2 markers typed two ways ("（一）" and "(一)"): those in the minority style, fixed to the
     majority's."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..script import simplified
+
 _LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
@@ -36,8 +38,8 @@ def union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]
 
 @lru_cache(maxsize=64)
 def union(patterns: tuple[str, ...]) -> re.Pattern:
-    """The patterns as one: "(?:p1)|(?:p2)|…", multi-line."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
+    """The patterns as one: "(?:p1)|(?:p2)|…", multi-line, read as simplified like the text they search."""
+    return re.compile("|".join(f"(?:{simplified(p)})" for p in patterns), re.MULTILINE)
 
 
 @lru_cache(maxsize=64)
@@ -49,7 +51,7 @@ def _compiled_each(patterns: tuple[str, ...]) -> list[re.Pattern] | None:
     the pieces cannot tie, as no two start alike."""
     if any(_BACKREFERENCE.search(p) for p in patterns):
         return None
-    return [re.compile(piece, re.MULTILINE) for p in patterns for piece in _by_first_character(p)]
+    return [re.compile(piece, re.MULTILINE) for p in map(simplified, patterns) for piece in _by_first_character(p)]
 
 
 def _by_first_character(pattern: str) -> list[str]:

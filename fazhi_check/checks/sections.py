@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..document.lines import is_page_number, visible
 from .base import Hit, Subject, check, whole_file
 
 
@@ -19,13 +20,12 @@ def missing_section(subject: Subject, options: dict) -> Iterator[Hit]:
             yield Hit(start, end, section=kind)
 
 
-@check("folded-section")
+@check("folded-section", params=("where", "where_en"))
 def folded_section(subject: Subject, options: dict) -> Iterator[Hit]:
-    where = {"subheading": ("作为小标题", "as a sub-heading"), "sentence": ("正文中的一句话", "in a sentence")}
     for fold in subject.document.folds:
         if fold.kind in options["kinds"]:
-            zh, en = where[fold.via]
-            yield Hit(fold.start, fold.end, {"where": zh, "where_en": en}, section=fold.kind)
+            params = {"where": options["where"][fold.via], "where_en": options["where_en"][fold.via]}
+            yield Hit(fold.start, fold.end, params, section=fold.kind)
 
 
 @check("section-mentions")
@@ -39,7 +39,7 @@ def section_mentions(subject: Subject, options: dict) -> Iterator[Hit]:
         yield Hit(parts[0].heading.marker_start, parts[0].heading.end, section=options["section"])
 
 
-@check("duplicate-section")
+@check("duplicate-section", params=("first_line",))
 def duplicate_section(subject: Subject, options: dict) -> Iterator[Hit]:
     """A kind named by the headings of two level-1 parts with other parts between them."""
     parts = subject.document.parts
@@ -55,7 +55,7 @@ def duplicate_section(subject: Subject, options: dict) -> Iterator[Hit]:
             last = i
 
 
-@check("short-section")
+@check("short-section", params=("chars", "min_chars"))
 def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
     """A required kind whose parts hold fewer than ``min_chars`` characters of body (whitespace aside)."""
     doc = subject.document
@@ -63,13 +63,13 @@ def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
         parts = [p for p in doc.parts if p.covers(kind)]
         if not parts:
             continue
-        size = sum(p.body_size() for p in parts)
+        size = sum(_body_size(p) for p in parts)
         if size < options["min_chars"]:
             heading = parts[0].heading
             yield Hit(heading.marker_start, heading.end, {"chars": size, "min_chars": options["min_chars"]}, kind)
 
 
-@check("section-order")
+@check("section-order", params=("after", "after_en"))
 def section_order(subject: Subject, options: dict) -> Iterator[Hit]:
     """A part whose kind comes before that of an earlier part in the configured order."""
     doc = subject.document
@@ -83,3 +83,8 @@ def section_order(subject: Subject, options: dict) -> Iterator[Hit]:
             yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
         else:
             latest = part.kind
+
+
+def _body_size(part) -> int:
+    """Characters of a part's body, whitespace and page numbers aside."""
+    return sum(visible(line.text) for line in part.body if not is_page_number(line.text))

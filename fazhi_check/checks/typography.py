@@ -3,26 +3,21 @@ across lines."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
+from ..document.lines import CLAUSE_MARK, SENTENCE_END, ends_paragraph, is_organ
 from .base import Hit, Subject, check, section_at
 
-_SENTENCE = re.compile(r"[^。！？；!?;]+")
-_COUNT = re.compile(r"(\d+)[ \t]*([个件起次人家项名场份所条户篇宗])")
-_FILLER = "了达共计为有"
-_RATE = re.compile(
-    r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
-)
 _PARENTHESIS = re.compile(r"[()]")
-_NON_SPACE = re.compile(r"\S+")
 _HALFWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 # a half-width mark touching Chinese text or Chinese punctuation (not quotes: they wrap Latin too)
 _MARKS, _CJK = "[" + re.escape("".join(_HALFWIDTH)) + "]", "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef《》…—]"
 _HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the mark first: a fast scan
 
 
-@check("halfwidth-punctuation", text_level=True)
+@check("halfwidth-punctuation", text_level=True, params=("count",))
 def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
     """Half-width , ; : ( ) ? ! touching Chinese text: one hit per line, whose fix retypes the line
     (a bracket pair changes together)."""
@@ -59,12 +54,12 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-@check("broken-line", text_level=True)
+@check("broken-line", text_level=True, params=("line",))
 def broken_line(subject: Subject, options: dict) -> Iterator[Hit]:
     """A sentence broken across lines by extraction; the fix joins the two lines (the hit spans the
     last character before the break and the first after it)."""
     doc = subject.document
-    for a, b in doc.broken_lines():
+    for a, b in _broken_lines(doc):
         start = a.start + len(a.text.rstrip()) - 1
         end = b.start + b.indent + 1
         gap = doc.text[start + 1 : end - 1]
@@ -73,3 +68,32 @@ def broken_line(subject: Subject, options: dict) -> Iterator[Hit]:
         left, right = doc.text[start], doc.text[end - 1]
         joiner = " " if left.isascii() and left.isalpha() and right.isascii() and right.isalpha() else ""
         yield Hit(start, end, {"line": b.number}, section_at(doc, start), left + joiner + right)
+
+
+def _broken_lines(doc):
+    """Pairs of body lines where extraction broke a sentence ("…不断深" / "化。落实…"): the first is
+    prose (it has a clause mark) that stops without ending its sentence, the second is plain text
+    that is not the 落款, the date or a heading (also one the model found without a numeral)."""
+    body = doc.body_lines()
+    all_headings = doc.headings()
+    heading_starts = {h.line.start for h in all_headings}
+    headings = sorted(heading_starts)
+    # lines that joining would unmake: an unnumbered heading, or a heading's wrapped tail
+    keep = {h.line.start for h in all_headings if h.numeral is None}
+    keep |= {h.continuation.start for h in all_headings if h.continuation}
+    pairs = []
+    for a, b in zip(body, body[1:]):
+        later = bisect.bisect_right(headings, a.start)
+        if b.start in heading_starts or a.start in keep or (later < len(headings) and headings[later] < a.end):
+            continue  # b is a heading, a is unnumbered one or a wrapped tail, or holds a run-in one
+        prose = a.kind == "text" or SENTENCE_END.search(a.text.rstrip()[:-1])
+        if (
+            prose
+            and CLAUSE_MARK.search(a.text)
+            and not ends_paragraph(a.text)
+            and b.kind == "text"
+            and b is not doc.date_line
+            and not is_organ(b, doc.vocabulary)
+        ):
+            pairs.append((a, b))
+    return pairs

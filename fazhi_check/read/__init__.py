@@ -32,8 +32,9 @@ __all__ = [
 ]
 
 
-def decode_source(data: bytes, path: str, encoding: str | None = None) -> Source:
-    """Bytes of the file at ``path`` as text: a Word document by its paragraphs, else decoded text."""
+def decode_source(data: bytes, path: str, encoding: str | None = None, vocabulary=None) -> Source:
+    """Bytes of the file at ``path`` as text: a Word document by its paragraphs, else decoded text.
+    ``vocabulary`` (the rule pack's) tells a web page's title and publication date."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".docx" or suffix in CONVERTIBLE:
         from .convert import word_bytes
@@ -48,7 +49,7 @@ def decode_source(data: bytes, path: str, encoding: str | None = None) -> Source
     if suffix in WEB_SUFFIXES:
         from .web import read_html
 
-        page = read_html(data, encoding)
+        page = read_html(data, encoding, vocabulary)
         return Source(page.text, page.encoding, published=page.published)
     source = decode(data, encoding)
     if suffix in MARKDOWN_SUFFIXES:
@@ -59,6 +60,6 @@ def decode_source(data: bytes, path: str, encoding: str | None = None) -> Source
     return source
 
 
-def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
+def read_path(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES, vocabulary=None) -> Source:
     """Read and decode a file; every failure becomes a ReadError with a reason."""
-    return decode_source(read_bytes(path, max_bytes), path, encoding)
+    return decode_source(read_bytes(path, max_bytes), path, encoding, vocabulary)

@@ -11,15 +11,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .. import markers
+from ..positions import normalize
 from .errors import ReadError
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–_\s]*$"
 )
 _SENTENCE_END = re.compile(r"[。！？；：!?;:”」』）)]$")
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[.．、](?!\d))"
-)
 _MARGIN_BAND = 0.08  # the top and bottom 8% of a page hold running headers and footers
 
 
@@ -110,7 +109,7 @@ def _reflow(lines: list[_Line]) -> PdfText:
     indented = [line.x0 >= left + 1.5 * char for line in lines]
     full = [line.x1 >= right - 2.5 * char for line in lines]  # a wide character or Latin run may not fit
     # after a line that stops short (a paragraph's end), are the paragraphs that start indented?
-    starts = [i for i in range(1, len(lines)) if not full[i - 1] and not _HEADING_START.match(lines[i].text)]
+    starts = [i for i in range(1, len(lines)) if not full[i - 1] and not _heading_start(lines[i].text)]
     indents_paragraphs = len(starts) >= 3 and sum(indented[i] for i in starts) * 2 >= len(starts)
     out, pages = [lines[0].text], [lines[0].page]
     for i, (previous, line) in enumerate(zip(lines, lines[1:]), 1):
@@ -118,7 +117,7 @@ def _reflow(lines: list[_Line]) -> PdfText:
             full[i - 1]
             and (indents_paragraphs or not _SENTENCE_END.search(previous.text))
             and not indented[i]
-            and not _HEADING_START.match(line.text)
+            and not _heading_start(line.text)
         )
         if wrapped:
             out[-1] += line.text
@@ -126,6 +125,11 @@ def _reflow(lines: list[_Line]) -> PdfText:
             out.append(line.text)
             pages.append(line.page)
     return PdfText("\n".join(out), pages)
+
+
+def _heading_start(text: str) -> bool:
+    """Whether a line starts with a heading marker (markers.lark), full-width or not."""
+    return markers.heading_start().match(normalize(text)) is not None
 
 
 def _char_width(lines: list[_Line]) -> float:

@@ -58,7 +58,9 @@ class WebText:
     published: datetime.date | None
 
 
-def read_html(data: bytes, encoding: str | None = None) -> WebText:
+def read_html(data: bytes, encoding: str | None, vocabulary) -> WebText:
+    """The page's article text and publication date; ``vocabulary`` (the rule pack's) tells the title
+    and the date's label."""
     import lxml.html
 
     source = decode(data, encoding or _declared_charset(data))
@@ -68,7 +70,7 @@ def read_html(data: bytes, encoding: str | None = None) -> WebText:
         raise ReadError(
             f"网页无法解析（{type(e).__name__}）", f"the page cannot be parsed ({type(e).__name__})"
         ) from None
-    published = _meta_date(root) or _text_date(root)
+    published = _meta_date(root) or parse_published(root.text_content(), vocabulary.pattern("published_label"))
     for element in root.xpath("//comment() | //processing-instruction()"):
         _remove(element)
     for element in list(root.iter(*_DROP_TAGS)):
@@ -80,7 +82,7 @@ def read_html(data: bytes, encoding: str | None = None) -> WebText:
             _remove(element)
     body = _article(root)
     lines = _lines(body)
-    title = _title(root, body)
+    title = _title(root, body, vocabulary.pattern("page_title"))
     if title and not any(title == line.strip() for line in lines[:5]):
         lines.insert(0, title)
     text = "\n".join(line.strip() for line in lines if line.strip())
@@ -160,17 +162,17 @@ def _lines(element) -> list[str]:
     return "".join(parts).replace("\xa0", " ").split("\n")
 
 
-def _title(root, body) -> str | None:
-    """The page's heading for the article, when it names a report and stands outside the body."""
+def _title(root, body, genre) -> str | None:
+    """The page's heading for the article, when it names a report (``genre``) and stands outside the body."""
     candidates = root.xpath("//h1 | //h2 | //*[contains(@class, 'title')] | //*[contains(@id, 'title')]")
     for element in candidates:
         text = " ".join(element.text_content().split())
-        if text.endswith(("报告", "报告）", "报告)")) and len(text) <= 80 and body not in element.iterancestors():
+        if genre.search(text) and len(text) <= 80 and body not in element.iterancestors():
             return text
     title = root.find(".//title")
     if title is not None and title.text:
         text = re.split(r"[-_|—]", title.text.strip())[0].strip()
-        return text if text.endswith("报告") else None
+        return text if genre.search(text) else None
     return None
 
 
@@ -178,11 +180,7 @@ def _meta_date(root) -> datetime.date | None:
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").lower()
         if name in _META_NAMES:
-            date = parse_published(meta.get("content") or "", labelled=False)
+            date = parse_published(meta.get("content") or "")
             if date:
                 return date
     return None
-
-
-def _text_date(root) -> datetime.date | None:
-    return parse_published(root.text_content())

@@ -10,7 +10,6 @@ import difflib
 import io
 import zipfile
 
-from ..fixes import apply_fixes
 from ..read.package import DOCUMENT, REL, RELS, Package
 from ..read.styles import W
 from ..read.word import word_paragraphs
@@ -59,7 +58,7 @@ def annotate(data: bytes, result: Result, lang: str = "zh", fixed: str | None = 
     if result.text is not None and result.text != text:
         raise AnnotateError("the findings were made from another text than this document's")
     if fixed is None:
-        fixed = apply_fixes(text, result.findings)[0]
+        fixed = _with_safe_fixes(text, result.findings)
     document = package.xml(DOCUMENT)
     editable = [EditableParagraph(p) for p in paragraphs]
     starts = _line_starts(text)
@@ -75,6 +74,25 @@ def annotate(data: bytes, result: Result, lang: str = "zh", fixed: str | None = 
     for start, end, new in _edits(text, fixed):
         _revise(editable, starts, start, end, new, revisions)
     return _write(package, data, document, comments_root, comments, revisions.date)
+
+
+def _with_safe_fixes(text: str, findings) -> str:
+    """``text`` with one round of the findings' safe fixes, from the end, skipping a fix that overlaps
+    one applied (as fixes.apply_fixes does; a report may not import fixes, which checks files)."""
+    starts = _line_starts(text)
+    spans = sorted(
+        {
+            (starts[x.line - 1] + x.column - 1, starts[x.end_line - 1] + x.end_column - 1, x.replacement)
+            for x in (f.fix for f in findings)
+            if x is not None and x.safe
+        },
+        reverse=True,
+    )
+    limit = len(text) + 1
+    for start, end, replacement in spans:
+        if end <= limit:
+            text, limit = text[:start] + replacement + text[end:], start
+    return text
 
 
 def commented(finding: Finding) -> bool:

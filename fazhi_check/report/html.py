@@ -1,4 +1,4 @@
-"""One self-contained HTML page for a clerk: a verdict (通过 / 需修改 / 不合格), the four required parts
+"""One self-contained HTML page for a clerk: a verdict (通过 / 需修改 / 不合格), the required parts
 present, folded or missing, then the report's text with every finding marked at its span, the findings
 grouped by part, and each rule's explanation and legal basis a click away. No network, no external
 asset; every piece of report text is escaped."""
@@ -10,7 +10,7 @@ from html import escape
 
 from ..results import Result
 from ..rulebook import Rule
-from .tables import REQUIRED, part_state
+from .tables import part_state
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
 _LAYOUT = " layout"  # the group key of layout findings (no part kind)
@@ -24,7 +24,6 @@ _WORDS = {
             "pass": "未发现错误或警告",
         },
         "counts": "错误 {error} 条 · 警告 {warning} 条 · 提示 {info} 条",
-        "parts": "规定的四个部分",
         "part": "部分",
         "state": "情况",
         "where": "位置",
@@ -54,7 +53,6 @@ _WORDS = {
             "pass": "no errors or warnings found",
         },
         "counts": "{error} error(s) · {warning} warning(s) · {info} info",
-        "parts": "The four required parts",
         "part": "Part",
         "state": "State",
         "where": "Where",
@@ -180,7 +178,7 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
     rows = [
         f'<table class="coverage"><tr><th>{words["part"]}</th><th>{words["state"]}</th><th>{words["where"]}</th></tr>'
     ]
-    for kind in REQUIRED:
+    for kind in vocab.required:
         state = part_state(result, kind)
         label = escape(vocab.label(kind, lang))
         if state == "present":
@@ -213,8 +211,9 @@ def _finding_list(n: int, result: Result, rules: dict, words: dict, lang: str) -
         rule = rules.get(finding.code)
         key = _LAYOUT if rule is not None and rule.group == "layout" else finding.section  # a 版式 section of its own
         groups.setdefault(key, []).append((i, finding))
-    order = [k for k in (*REQUIRED, "other") if k in groups] + [k for k in groups if k not in (*REQUIRED, "other")]
-    order = [k for k in order if k != _LAYOUT] + ([_LAYOUT] if _LAYOUT in groups else [])
+    known = (*vocab.required, "other") if vocab else ("other",)
+    order = [k for k in known if k in groups] + [k for k in groups if k not in known and k != _LAYOUT]
+    order += [_LAYOUT] if _LAYOUT in groups else []
     out = []
     for kind in order:
         title = words["layout"] if kind == _LAYOUT else vocab.label(kind, lang) if kind and vocab else words["general"]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 
 import yaml
 
-from ..rulebook import Rule, RulePack
+from ..results import Finding
+from ..rulebook import Rule
 
 #: the sections every rule page has, in order (a test checks that none is empty)
 SECTIONS = (
@@ -39,9 +39,10 @@ def format_rule_markdown(rules: Sequence[Rule]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def format_rule_page(rule: Rule, pack: RulePack) -> str:
+def format_rule_page(rule: Rule, gives: Sequence[Finding]) -> str:
     """A rule's page (Markdown; also what --explain prints): what it finds, why, its legal basis, a
-    failing example with the findings it gives, the corrected text, options, and its fix."""
+    failing example with the findings it ``gives`` (examples.example_findings), the corrected text,
+    options, and its fix."""
     failing, passing = rule.examples["fail"][0], rule.examples["pass"][0]
     state = "on" if rule.enabled else "off by default (turn on with --extend-select " + rule.code + ")"
     body = {
@@ -50,7 +51,7 @@ def format_rule_page(rule: Rule, pack: RulePack) -> str:
         f"提示信息 / Message: {rule.message}\n\n{rule.message_en}",
         SECTIONS[1]: rule.rationale,
         SECTIONS[2]: "\n".join(f"- {ref}" for ref in rule.references),
-        SECTIONS[3]: _text_block(failing) + "\n\n" + _findings_of(rule, failing, pack),
+        SECTIONS[3]: _text_block(failing) + "\n\n" + _gives(gives),
         SECTIONS[4]: _text_block(passing),
         SECTIONS[5]: "```yaml\n" + yaml.safe_dump(rule.options, allow_unicode=True, sort_keys=False).strip() + "\n```"
         if rule.options
@@ -90,30 +91,9 @@ def _text_block(example: dict) -> str:
     return (" ".join(notes) + "\n\n" + text) if notes else text
 
 
-def _findings_of(rule: Rule, example: dict, pack: RulePack) -> str:
-    from ..api import check_bytes
-
-    if "format" in example:  # a Word draft laid out as its note says: the findings it gives (tests check them)
-        return "\n".join(
-            ["给出 / Gives:", ""]
-            + [f"- `{f['line']}:{f['column']}` {rule.code} {f['message']}" for f in example.get("findings", ())]
-        )
-    published = example.get("published")
-    result = check_bytes(
-        example["text"].encode("utf-8"),
-        path="draft.txt",
-        year=example.get("year"),
-        published=datetime.date.fromisoformat(published) if published else None,
-        select=None if "waivers" in example else [rule.code],  # a waiver is judged against every rule's findings
-        rules=pack,
-    )
-    results = [result]
-    if "waivers" in example:
-        from ..waivers import apply_waivers, parse_waivers
-
-        results = apply_waivers(results, parse_waivers(example["waivers"], "waivers.yaml"), rule)
+def _gives(findings: Sequence[Finding]) -> str:
     lines = ["给出 / Gives:", ""]
-    for f in (f for r in results for f in r.findings if f.code == rule.code):
+    for f in findings:
         fix = f" → `{f.fix.replacement}`" if f.fix else ""
         lines.append(f"- `{f.line}:{f.column}` {f.code} {f.message}{fix}")
     return "\n".join(lines)

@@ -1,5 +1,5 @@
-"""The reviewer's view of a folder: one row per file (issuer, title, year, the four required parts
-present / folded / missing, counts and codes), as an aligned table or as CSV for Excel."""
+"""The reviewer's view of a folder: one row per file (issuer, title, year, each required part present /
+folded / missing, counts and codes), as an aligned table or as CSV for Excel."""
 
 from __future__ import annotations
 
@@ -9,39 +9,12 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..results import Result
+from ..vocabulary import Vocabulary
 
-REQUIRED = ("measures", "shortcomings", "leadership", "plan")
-HEADERS = {
-    "zh": (
-        "文件",
-        "发文机关",
-        "标题",
-        "报告年度",
-        "举措成效",
-        "不足原因",
-        "第一责任人",
-        "下年安排",
-        "安排年份",
-        "错误",
-        "警告",
-        "提示",
-        "规则",
-    ),
-    "en": (
-        "file",
-        "issuer",
-        "title",
-        "report year",
-        "measures",
-        "shortcomings",
-        "leadership",
-        "plan",
-        "plan year",
-        "errors",
-        "warnings",
-        "info",
-        "codes",
-    ),
+_BEFORE = {"zh": ("文件", "发文机关", "标题", "报告年度"), "en": ("file", "issuer", "title", "report year")}
+_AFTER = {
+    "zh": ("安排年份", "错误", "警告", "提示", "规则"),
+    "en": ("plan year", "errors", "warnings", "info", "codes"),
 }
 STATES = {
     "zh": {"present": "有", "folded": "并入", "missing": "缺", None: "—"},
@@ -54,8 +27,15 @@ def part_state(result: Result, kind: str) -> str | None:
     return result.facts.parts.get(kind) if result.facts else None
 
 
-def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
-    out = [HEADERS[lang]]
+def headers(vocabulary: Vocabulary, lang: str = "zh") -> tuple[str, ...]:
+    """The columns: the file and what it says about itself, one column per required part (its short
+    label in the vocabulary), the plan year, the counts and the codes."""
+    parts = tuple(vocabulary.short_label(kind, lang) for kind in vocabulary.required)
+    return _BEFORE[lang] + parts + _AFTER[lang]
+
+
+def rows(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") -> list[tuple[str, ...]]:
+    out = [headers(vocabulary, lang)]
     for r in results:
         facts = r.facts
         count = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -66,7 +46,7 @@ def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
                 (facts.issuer if facts else None) or "",
                 r.title or "",
                 str(r.report_year or ""),
-                *(STATES[lang][part_state(r, kind)] for kind in REQUIRED),
+                *(STATES[lang][part_state(r, kind)] for kind in vocabulary.required),
                 str(plan_year or ""),
                 str(count["error"]),
                 str(count["warning"]),
@@ -82,15 +62,15 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def format_summary(results: Sequence[Result], lang: str = "zh") -> str:
-    table = rows(results, lang)
+def format_summary(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") -> str:
+    table = rows(results, vocabulary, lang)
     widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
     return "\n".join(lines) + "\n"
 
 
-def format_csv(results: Sequence[Result], lang: str = "zh") -> str:
+def format_csv(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") -> str:
     """CSV that Excel opens correctly: a UTF-8 BOM first (the caller writes UTF-8), CRLF line ends."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows(results, lang))
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows(results, vocabulary, lang))
     return "\ufeff" + buffer.getvalue()

@@ -175,7 +175,11 @@ def format_outline(results: Sequence[Result], lang: str = "zh") -> str:
             ("公开日期", "published", doc.published.isoformat() if doc.published else None),
             ("报告年度", "report year", f"{doc.report_year}（{source}）" if doc.report_year else None),
             ("安排年份", "plan year", doc.plan_year.value if doc.plan_year else None),
-            ("年度报告", "annual report", ("是" if zh else "yes") if doc.is_annual_report else ("否" if zh else "no")),
+            (
+                "年度报告",
+                "annual report",
+                ("是" if zh else "yes") if result.facts.is_report else ("否" if zh else "no"),
+            ),
         )
         for name_zh, name_en, value in fields:
             out.append(f"   {name_zh if zh else name_en}: {value if value is not None else '-'}")

@@ -1,0 +1,189 @@
+"""The body split into level-1 parts: at part-level headings, and at unnumbered lines that read as
+headings; each part's heading, sub-headings, body and inline 一是/二是 items. Kinds come later (kinds.py)."""
+
+from __future__ import annotations
+
+from .. import markers
+from ..numerals import chinese_number
+from ..outline import Line
+from ..vocabulary import Vocabulary
+from .lines import (
+    CJK,
+    CLAUSE_MARK,
+    SENTENCE_END,
+    SENTENCE_MARK,
+    ends_paragraph,
+    is_organ,
+    is_page_number,
+    locate,
+    paragraphs,
+    visible,
+)
+from .model import Enumeration, Heading, Part
+from .repair import split_run_in_headings, unwrap_false_headings, with_continuation, wrap_width
+from .years import first_year
+
+LEVELS = ("h1", "h2", "h3", "h4")
+HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
+_HEADING_TRIM = "。；;!！?？ \t"
+_ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
+
+
+def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line | None) -> list[Part]:
+    """Split the body into parts at part-level headings, and at unnumbered headings: lines that fill
+    a gap in the numbering (一、… [line] … 三、), lines that name a kind no earlier part has named
+    (湖滨区 line 11), and, in a report that numbers no heading at all, every short paragraph-starting
+    line."""
+    level = part_level(lines)
+    sub_level = LEVELS[LEVELS.index(level) + 1]
+    if level == "h1":
+        # the date line stays in the last part's body here: FZ104 then counts a 落款 and date as body
+        body = split_run_in_headings(lines)
+    else:
+        body = [ln for ln in lines if ln is not date_line]
+    width = wrap_width(body)
+    previous = previous_lines(body)
+    body = unwrap_false_headings(body, previous, level, sub_level, width)
+    numbered = any(line.kind == level for line in body)
+    fillers = gap_fillers(body, previous, level, vocabulary, width)
+    found: list[tuple[Heading, list[Heading], list[Line]]] = []
+    named: set[str] = set()
+    for i, line in enumerate(body):
+        bare = bare_heading(line, previous[i], vocabulary, width)
+        kinds = vocabulary.heading_kinds(line.text) if bare else ()
+        if line.kind == level or i in fillers or (bare and (not numbered or (kinds and not named.intersection(kinds)))):
+            heading = make_heading(line, level)
+            named.update(vocabulary.heading_kinds(heading.title))
+            run_in = line.text[heading.end - line.start :]
+            found.append((heading, [], [Line("text", line.number, heading.end, run_in)] if run_in.strip() else []))
+        elif found:
+            if line.kind == sub_level:
+                found[-1][1].append(make_heading(line, sub_level))
+            found[-1][2].append(line)
+    return [
+        Part(
+            heading=with_continuation(h, part_body),
+            kind=None,
+            also=(),
+            kind_source=None,
+            year=first_year(h.title, h.marker_end + _space_after_marker(h)),
+            subheadings=tuple(subs),
+            body=tuple(part_body),
+            enumerations=enumerations(h.line, part_body),
+        )
+        for h, subs, part_body in found
+    ]
+
+
+def part_level(lines) -> str:
+    """The highest heading level the body uses marks its parts: 一、 usually, （一） in short reports."""
+    used = {line.kind for line in lines}
+    return next((level for level in LEVELS[:2] if level in used), "h1")
+
+
+def previous_lines(lines: list[Line]) -> list[Line | None]:
+    """For each line, the line before it, page numbers ("- 2 -") passed over."""
+    out, previous = [], None
+    for line in lines:
+        out.append(previous)
+        if not is_page_number(line.text):
+            previous = line
+    return out
+
+
+def bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None, marks=None) -> bool:
+    """A short unnumbered line without punctuation (``marks``: clause marks too) that starts a
+    paragraph: it may be a heading. A line broken off a sentence by extraction follows a line (a
+    heading's too) that ends no sentence; in a PDF's text, a line as long as the wrap width starts a
+    paragraph."""
+    text = line.text.strip()
+    if line.kind not in ("text", "title") or visible(text) > HEADING_MAX or (width and visible(text) >= width - 1):
+        return False
+    if (marks or CLAUSE_MARK).search(text) or markers.pattern("ENUMERATION").match(text):
+        return False
+    if previous is not None and not ends_paragraph(previous.text):
+        return False
+    if len(CJK.findall(text)) < 4 or vocabulary.pattern("closing").search(text):
+        return False
+    return not is_organ(line, vocabulary)
+
+
+def gap_fillers(lines, previous, level: str, vocabulary: Vocabulary, width: int | None) -> set[int]:
+    """Indices of unnumbered lines that stand where the numbering skips (一、… [line] … 三、): when a
+    gap of k numerals holds exactly k short paragraph-starting lines, they are the lost headings."""
+    fillers: set[int] = set()
+    candidates: list[int] = []
+    last = 0
+    for i, line in enumerate(lines):
+        if line.kind == level:
+            value = line.marker.value or last + 1
+            if value - last - 1 == len(candidates) > 0:
+                fillers.update(candidates)
+            last, candidates = value, []
+        elif bare_heading(line, previous[i], vocabulary, width, marks=SENTENCE_MARK):
+            candidates.append(i)
+    return fillers
+
+
+def make_heading(line: Line, level: str) -> Heading:
+    """The heading on ``line`` at ``level``: its marker as the outline read it (none on an unnumbered
+    line), its text up to a run-in body (the first sentence end, or a first 一是 run into it)."""
+    marker = line.marker if line.marker is not None and line.marker.level == level else None
+    body_start = marker.end - line.start if marker else line.indent
+    rest = line.text[body_start:]
+    stop = SENTENCE_END.search(rest)
+    cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
+    # "三、存在的不足一是…": a web copy ran the body's first item into the heading
+    first_item = markers.run_in_item().search(rest)
+    if first_item and first_item.start() < cut:
+        cut = first_item.start()
+    start = line.start + line.indent
+    return Heading(
+        line=line,
+        numeral=marker.numeral if marker else None,
+        value=marker.value if marker else None,
+        marker_start=start if marker else line.start + body_start,
+        marker_end=line.start + body_start,
+        end=line.start + body_start + cut,
+        title=rest[:cut].rstrip(_HEADING_TRIM).strip(),
+    )
+
+
+def enumerations(heading: Line, lines: list[Line]) -> tuple[Enumeration, ...]:
+    """一是/二是… after a sentence or clause mark, read in paragraphs so that a PDF wrap before "是"
+    ("…统" / "一是…") makes none; or at the start of a line that follows a heading, a heading's
+    wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without clause marks."""
+    found = []
+    item = markers.pattern("ENUMERATION")
+    for n, (text, pieces) in enumerate(paragraphs(tuple(lines))):
+        matches = list(item.finditer(text))
+        if not matches:
+            continue
+        before = [heading] if n == 0 else []  # the first paragraph follows the heading
+        starts = set()
+        for at, line in pieces:
+            if not before or _heading_like(before):
+                starts.add(at)
+            before.append(line)
+        for m in matches:
+            numeral = m.group()[:-1]
+            value = chinese_number(numeral)
+            if value and (m.start() in starts or text[m.start() - 1] in _ENUMERATION_AFTER):
+                line, start = locate(pieces, m.start())
+                found.append(Enumeration(numeral, value, line.number, start, start + m.end() - m.start()))
+    return tuple(found)
+
+
+def _space_after_marker(heading: Heading) -> int:
+    """The spaces (or tab) between a heading's marker and its text, which its title leaves out."""
+    rest = heading.line.text[heading.marker_end - heading.line.start :]
+    return len(rest) - len(rest.lstrip())
+
+
+def _heading_like(before: list[Line]) -> bool:
+    """Whether the last of ``before`` is a heading, a heading's wrapped tail (after a heading line,
+    no sentence end) or a line with no clause mark at all."""
+    last = before[-1]
+    if last.kind != "text" or not CLAUSE_MARK.search(last.text):
+        return True
+    return len(before) > 1 and before[-2].kind != "text" and not SENTENCE_END.search(last.text)
