@@ -70,7 +70,10 @@ def review_file(path: str, destination: str, max_bytes: int, options: dict) -> t
         return result, [(f"{path}：无法读取，未写出审阅稿", f"{path}: unreadable, no reviewed copy")]
     text_options = {k: v for k, v in options.items() if k != "encoding"}
     fixed = fix_bytes(result.text.encode("utf-8"), "draft.txt", encoding="utf-8", **text_options)
-    copy = annotate(data, result, options.get("lang", "zh"), fixed=fixed.data.decode("utf-8"))
+    try:
+        copy = annotate(data, result, options.get("lang", "zh"), fixed=fixed.data.decode("utf-8"))
+    except Exception as e:  # a structure the copy cannot be made in: the check stands, the copy is not made
+        return result, [(f"{path}：审阅稿未写出（{type(e).__name__}）", f"{path}: reviewed copy not written ({e})")]
     try:
         os.makedirs(os.path.dirname(destination) or os.curdir, exist_ok=True)
         write_atomically(destination, copy)

@@ -395,3 +395,17 @@ def test_hostile_numbering_is_bounded(level, paragraphs, ilvl):
     assert time.perf_counter() - started < max(0.8, 2 * baseline)
     assert len(lines) == paragraphs
     assert max(map(len, lines)) < 40
+
+
+def test_level_restart_and_legal_numbering():
+    levels = abstract_num((("chineseCounting", "%1、"), ("decimal", "%1.%2")), abstract_id="1")
+    # level 2 never restarts (lvlRestart 0) and shows level 1 in Arabic numerals (isLgl)
+    levels = levels.replace('<w:lvl w:ilvl="1">', '<w:lvl w:ilvl="1"><w:lvlRestart w:val="0"/><w:isLgl/>')
+    lines = _numbered([("甲", 1, 0), ("乙", 1, 1), ("丙", 1, 0), ("丁", 1, 1)], levels, num(1, abstract_id="1"))
+    assert lines == ["一、甲", "1.1乙", "二、丙", "2.2丁"]
+
+
+def test_a_damaged_formatting_part_leaves_the_text_checked():
+    data = with_part(report_docx(docx_fixtures.DRAFT), "word/theme/theme1.xml", b"<a:theme xmlns:a='x'><broken")
+    result = _check(data)
+    assert [f.code for f in result.findings] == []  # read, checked, no layout judged

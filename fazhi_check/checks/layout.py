@@ -14,7 +14,7 @@ from .base import Hit, Subject, check, whole_file
 # 号 names of the sizes Chinese Word offers, for messages ("四号（14磅）")
 _SIZE_NAMES = {42: "初号", 36: "小初", 26: "一号", 24: "小一", 22: "二号", 18: "小二", 16: "三号", 15: "小三"}
 _SIZE_NAMES |= {14: "四号", 12: "小四", 10.5: "五号", 9: "小五", 7.5: "六号"}
-_ALIGN_NAMES = {"left": ("左对齐", "left"), "center": ("居中", "centred"), "right": ("右对齐", "right")}
+_ALIGN_NAMES = {"left": ("左对齐", "left-aligned"), "center": ("居中", "centred"), "right": ("右对齐", "right-aligned")}
 _ALIGN_NAMES |= {"both": ("两端对齐", "justified"), "distribute": ("分散对齐", "distributed")}
 _WHERE = ("（共{count}段，如第{places}段）", " ({count} paragraphs, e.g. paragraphs {places})")
 _PAGE_NUMBER_LINE = re.compile(r"\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
@@ -138,10 +138,8 @@ def _format_params(entry: dict, fault: str, found, numbers: list[int], places: i
     if fault == "font":
         params.update(found=f"字体为{found}", found_en=f"is set in {found}", due=face_size, due_en=face_size_en)
     elif fault == "size":
-        params.update(
-            found=f"字号为{_size_name(found, 'zh')}", found_en=f"is set at {_size_name(found, 'en')}",
-            due=face_size, due_en=face_size_en,
-        )  # fmt: skip
+        params.update(found=f"字号为{_size_name(found, 'zh')}", found_en=f"is set at {_size_name(found, 'en')}")
+        params.update(due=f"{entry['size_label']}（{entry['size']:g}磅）", due_en=f"{entry['size']:g} pt")
     elif fault == "align":
         zh, en = _ALIGN_NAMES.get(found, (found, found))
         due_zh, due_en = _ALIGN_NAMES.get(entry["align"], (entry["align"], entry["align"]))

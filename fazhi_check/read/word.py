@@ -227,9 +227,7 @@ def read_word(data: bytes) -> Source:
         reader = WordText(package)
         paragraphs = list(reader.paragraphs())
         text = "\n".join(p.text for p in paragraphs)
-        from .formatting import read_layout
-
-        layout = read_layout(reader, paragraphs)
+        layout = _layout(reader, paragraphs)
     except ReadError:
         raise
     except Exception as e:  # lxml raises many kinds on a damaged package
@@ -237,6 +235,19 @@ def read_word(data: bytes) -> Source:
             f"Word 文档已损坏，无法读取（{type(e).__name__}）", f"a damaged Word document ({type(e).__name__})"
         ) from None
     return Source(text, "docx", paragraphs=True, layout=layout)
+
+
+def _layout(reader: WordText, paragraphs: list[Paragraph]):
+    """The draft's layout, or None where its formatting cannot be made out (the text is still checked;
+    only the layout rules stay silent)."""
+    from .formatting import read_layout
+
+    try:
+        return read_layout(reader, paragraphs)
+    except ReadError:
+        return None
+    except Exception:  # a formatting part too damaged to read: no layout, not an unreadable draft
+        return None
 
 
 def read_docx(data: bytes) -> str:
