@@ -14,7 +14,7 @@ from .errors import ReadError
 from .numbering import Numbering
 from .package import Package
 from .source import Source
-from .styles import Styles, W, val
+from .styles import Styles, W
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_FIELDS = 64  # fields nested deeper than this are read as text
@@ -255,4 +255,4 @@ def read_docx(data: bytes) -> str:
     return read_word(data).text
 
 
-__all__ = ["Paragraph", "Piece", "WordText", "read_docx", "read_word", "val", "word_paragraphs"]
+__all__ = ["Paragraph", "Piece", "WordText", "read_docx", "read_word", "word_paragraphs"]
