@@ -123,7 +123,8 @@ def check(
     if isinstance(source, ReadError):
         return Result(path, None, None, run_rules(Subject(None, source.reason, source.reason_en), rules, lang))
     index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
-    doc = build_document(source.text, pack.vocabulary, year, published or source.published, index)
+    given, where = (published, "option") if published else (source.published, source.published_source)
+    doc = build_document(source.text, pack.vocabulary, year, given, index, where)
     is_report = bool(doc.lines) and is_annual_report(doc)
     findings = run_rules(Subject(doc, is_report=is_report, layout=source.layout), rules, lang)
     if source.paragraphs:

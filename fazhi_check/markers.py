@@ -13,6 +13,7 @@ from .numerals import chinese_number
 _TERMINAL = re.compile(r"^(\w+)(?:\.\d+)?: /(.*)/$", re.MULTILINE)
 _ENCLOSED_H2 = (0x3220, 0x3229)  # ㈠ … ㈩
 _ENCLOSED_H4 = (0x2460, 0x2473)  # ① … ⑳
+_ROMAN_H1 = (0x2160, 0x2169)  # Ⅰ … Ⅹ
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +37,8 @@ def numeral(marker: str) -> str:
 
 
 def value(numeral: str) -> int | None:
-    """The number a numeral gives: 三 -> 3, 12 -> 12, ㈡ -> 2, ③ -> 3; None if it gives none."""
-    for low, high in (_ENCLOSED_H2, _ENCLOSED_H4):
+    """The number a numeral gives: 三 -> 3, 12 -> 12, ㈡ -> 2, ③ -> 3, Ⅳ -> 4; None if it gives none."""
+    for low, high in (_ENCLOSED_H2, _ENCLOSED_H4, _ROMAN_H1):
         if len(numeral) == 1 and low <= ord(numeral) <= high:
             return ord(numeral) - low + 1
     return chinese_number(numeral) if numeral else None
@@ -51,7 +52,7 @@ def enclosed(numeral: str) -> bool:
 @lru_cache(maxsize=1)
 def heading_start() -> re.Pattern:
     """Any heading marker at the start of a (normalised) line."""
-    return re.compile("|".join(f"(?:{sources()[f'H{level}_MARK']})" for level in range(1, 5)))
+    return re.compile("|".join(f"(?:{sources()[f'H{level}_MARK']})" for level in range(5)))
 
 
 @lru_cache(maxsize=1)

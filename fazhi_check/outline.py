@@ -10,7 +10,7 @@ from functools import lru_cache
 from . import markers
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_LEVEL = {"H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
+_LEVEL = {"H0_MARK": "h0", "H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
 
 
 class OutlineError(Exception):
@@ -23,7 +23,7 @@ class OutlineError(Exception):
 
 @dataclass(frozen=True)
 class Marker:
-    """A heading's marker ("三、", "（二）", "1."): its level (h1-h4), its numeral as written, the number
+    """A heading's marker ("三、", "（二）", "1."): its level (h0-h4), its numeral as written, the number
     it gives (None where it gives none), and the offset where it ends (indentation and the marker
     itself before it)."""
 
@@ -35,7 +35,7 @@ class Marker:
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank physical line: its kind (h1-h4, date, text; the document may call a text line a
+    """One non-blank physical line: its kind (h0-h4, date, text; the document may call a text line a
     title), 1-based number, start offset, normalised text, and a heading's marker (kept where the
     document finds that the line is no heading after all, as the grammar saw it)."""
 

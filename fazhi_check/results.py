@@ -82,6 +82,7 @@ class Facts:
     issuer: str | None
     date: datetime.date | None
     published: datetime.date | None
+    published_source: str | None
     plan_year: int | None
     sections: tuple[Section, ...]
     parts: dict[str, str]  # kind -> present / folded / missing; empty where no report can be judged
@@ -96,12 +97,13 @@ class Facts:
             for kind in doc.vocabulary.kinds
         }
         return cls(
-            title="".join(doc.text[ln.start : ln.end].strip() for ln in doc.title.lines) if doc.title else None,
+            title=doc.title.written if doc.title else None,
             report_year=doc.report_year,
             report_year_source=doc.report_year_source,
             issuer=doc.issuer,
             date=doc.date,
             published=doc.published,
+            published_source=doc.published_source,
             plan_year=doc.plan_year.value if doc.plan_year else None,
             sections=tuple(
                 Section(
@@ -168,6 +170,7 @@ class Result:
             "issuer": facts.issuer if facts else None,
             "date": facts.date.isoformat() if facts and facts.date else None,
             "published": facts.published.isoformat() if facts and facts.published else None,
+            "published_source": facts.published_source if facts else None,
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
             "waived": len(self.waived),

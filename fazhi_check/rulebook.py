@@ -67,7 +67,7 @@ class RulePack:
         return next((r for r in self.rules if r.code == code.upper() or r.name == code), None)
 
 
-_VOCABULARY_FILES = ("sections.yaml", "head.yaml")
+_VOCABULARY_FILES = ("sections.yaml", "head.yaml", "genres.yaml")
 
 
 def _parse(path: str, data: bytes):

@@ -15,6 +15,14 @@ KIND_LABELS = ("label", "label_en", "short_label", "short_label_en")
 HEAD_LISTS = (
     "title",
     "title_line",
+    "title_genre",
+    "cover_title",
+    "doc_number",
+    "speaker_line",
+    "addressee",
+    "salutation",
+    "page_line",
+    "formula",
     "run_in_title",
     "page_title",
     "organ",
@@ -23,10 +31,17 @@ HEAD_LISTS = (
     "published_label",
     "plan_sentence",
     "subject",
+    "other_genre",
+    "template",
+    "personal",
+    "news_opening",
+    "news_source",
+    "plan_heading",
+    "notice_words",
 )
 #: lists whose patterns are tried one by one, in order (they name groups)
 ORDERED_LISTS = ("title_issuer_prefix",)
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+|[【】*]")  # spaces ("主 要 举 措" from a PDF) and decoration around a heading
 _NOTHING = re.compile(r"(?!)")
 
 
@@ -80,6 +95,7 @@ class Vocabulary:
     patterns: dict[str, re.Pattern]
     ordered: dict[str, tuple[re.Pattern, ...]]
     subject_per_mille: float
+    thresholds: dict[str, int]  # personal_min, notice_min, template_min
 
     @classmethod
     def from_dict(cls, data: dict) -> Vocabulary:
@@ -100,6 +116,7 @@ class Vocabulary:
             {key: union(data.get(key, ())) for key in HEAD_LISTS},
             {key: tuple(re.compile(p) for p in data.get(key, ())) for key in ORDERED_LISTS},
             data["subject_per_mille"],
+            {key: data.get(key, 1) for key in ("personal_min", "notice_min", "template_min")},
         )
 
     def pattern(self, name: str) -> re.Pattern:
@@ -118,6 +135,11 @@ class Vocabulary:
             if words.weak_heading.search(title) and words.body.search(body):
                 return words.kind
         return None
+
+    def weak_kinds(self, title: str) -> tuple[str, ...]:
+        """Kinds a heading hints at (``weak_heading``), whatever the body says."""
+        title = _SPACE.sub("", title)
+        return tuple(w.kind for w in self.kinds.values() if w.weak_heading.search(title))
 
     def fold_match(self, kind: str, text: str) -> re.Match | None:
         return self.kinds[kind].fold_sentence.search(text)

@@ -242,7 +242,7 @@ def test_english_output_has_no_chinese_message_text(capsys, tmp_path):
     (tmp_path / "draft.docx").write_bytes(b"PK")
     variants = tmp_path / "variants.txt"
     variants.write_text(
-        "某某局工作报告\n一、主要举措和成效\n（一）甲\n（三）乙\n存在的不足\n三、2024年工作安排\n", "utf-8"
+        "某某局工作报告\n一、主要举措和成效\n（一）推进依法行政\n（三）规范行政执法\n存在的不足\n三、2024年工作安排\n", "utf-8"
     )
     code, out, _ = run(capsys, "--lang", "en", "--format", "json", str(SEEDS), str(tmp_path))
     messages = [f["message"] for file in json.loads(out)["files"] for f in file["findings"]]

@@ -160,7 +160,7 @@ def test_the_grammar_and_markers_py_read_the_same_markers():
 _NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千两点分之]+")
 _MATCHING = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "split", "endswith",
              "startswith", "find", "index", "count", "replace", "strip", "rstrip", "lstrip", "partition"}
-_REGEX = re.compile(r"[|\\*+^$]|\(\?|[.\]]\{")  # what a pattern has and a message (with {placeholders}) has not
+_REGEX = re.compile(r"\||\(\?|\\|[.\])]\{|[.\])][*+?]|\[\^|^\^|\$$")  # a pattern's syntax, which messages have not
 _MESSAGE = re.compile("[，：。（；、“]")
 
 

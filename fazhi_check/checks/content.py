@@ -36,10 +36,10 @@ def empty(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("pattern", text_level=True, params=("found",))
 def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
     """Every match of the patterns in the normalised text (full-width ASCII folded), with an optional
-    literal replacement as its fix."""
+    literal replacement as its fix; a web page's lines are no report text and are passed over."""
     doc = subject.document
     for start, end in union_matches(tuple(options["patterns"]), doc.normalized):
-        if end > start or options.get("replacement") is not None:
+        if (end > start or options.get("replacement") is not None) and not doc.on_page_line(start):
             found = doc.text[start:end]
             yield Hit(start, end, {"found": found}, section_at(doc, start), options.get("replacement"))
 

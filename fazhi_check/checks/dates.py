@@ -47,9 +47,10 @@ def _field(doc, name: str):
 
 @check("year-conflict", params=("title_year", "opening_year"))
 def year_conflict(subject: Subject, options: dict) -> Iterator[Hit]:
-    """The title and the opening sentence name different report years (silent under --year)."""
+    """The title names another report year than the opening: its formal sentence ("现将……2023年度……
+    报告如下"), else its first sentence (silent under --year)."""
     doc = subject.document
-    title, opening = doc.title_year, doc.opening_year
+    title, opening = doc.title_year, doc.formula_year or doc.opening_year
     if doc.report_year_source != "option" and title and opening and title.value != opening.value:
         yield Hit(opening.start, opening.end, {"title_year": title.value, "opening_year": opening.value})
 

@@ -1,5 +1,8 @@
-"""What kind of text this is: a 法治政府建设 annual report, or something else that landed in the folder
-(a 政府工作报告, a plan, a notice). The engine asks before it runs the structure rules; FZ003 says so."""
+"""What kind of text this is: a 法治政府建设 annual report, or another document that landed in the folder
+(a 政府工作报告, a 实施方案 or 工作要点, a news item, a 报送通知, a 述法报告, a half-year summary, a
+template, a README). Decided by the document's genre and shape (rules/vocabulary/genres.yaml), never
+by counting subject words, which every such text has. The engine asks before it runs the structure
+rules; FZ003 says so. Precision first: a real report is never taken for something else."""
 
 from __future__ import annotations
 
@@ -10,18 +13,71 @@ from .base import Hit, Subject, check, whole_file
 
 
 def is_annual_report(doc: Document) -> bool:
-    """Whether the text reads as a 法治政府建设 annual report: its title (or, with no title, its
-    opening) names the subject, headings name two of the required parts, or the text names the
-    subject matter often (a 政府工作报告 does none of these)."""
+    """Whether the text reads as a 法治政府建设 annual report: not if its title names another genre
+    or it is shaped like another document; yes if its title names the subject; else (a title about
+    other work, or none) if its parts name the required parts, or it states what it reports ("现将…
+    报告如下", untitled texts only), and its text is about the subject (the subject's words are not
+    rare in it, as they are in another department's summary)."""
     vocabulary = doc.vocabulary
-    named_by = doc.title.text if doc.title else (doc.opening.text if doc.opening else "")
-    if vocabulary.pattern("title").search(named_by):
+    title = doc.title.text if doc.title else None
+    if title is not None and _other_title(title, vocabulary):
+        return False
+    if _shaped_like_another_document(doc):
+        return False
+    if title is not None and vocabulary.pattern("title").search(title):
         return True
-    named = {k for p in doc.parts if p.kind_source != "position" for k in (p.kind, *p.also)}
-    if len(named.intersection(vocabulary.required)) >= 2:
+    named = {k for p in doc.parts if p.kind_source in ("heading", "body") for k in (p.kind, *p.also)}
+    named &= set(vocabulary.required)
+    about = _count(vocabulary.pattern("subject"), doc.normalized) * 1000 >= vocabulary.subject_per_mille * len(
+        doc.normalized
+    )
+    if title is not None:  # a title about other work: a report only where its parts and words say so
+        return len(named) >= 2 and (about or "leadership" in named)
+    return len(named) >= 2 or about or _states_a_report(doc)
+
+
+def _other_title(title: str, vocabulary) -> bool:
+    """The title names another genre, or a cover letter or notice that sends reports."""
+    return any(vocabulary.pattern(name).search(title) for name in ("other_genre", "cover_title"))
+
+
+def _states_a_report(doc: Document) -> bool:
+    """Its opening says what it reports: "现将有关情况报告如下"."""
+    formula = doc.vocabulary.pattern("formula")
+    return doc.formula_year is not None or any(formula.search(ln.text) for ln in doc.lines[doc.body_start :][:8])
+
+
+def _shaped_like_another_document(doc: Document) -> bool:
+    """A news item (it opens with 近日 or X月X日, or ends with a byline, and has no numbered parts), a plan for the future (its parts are
+    总体要求, 主要任务, 保障措施…), a notice (it asks for reports by a deadline), one person's
+    account of their duty (本人, 我带头…), or a form whose blanks are left to fill."""
+    vocabulary = doc.vocabulary
+    text = doc.normalized
+    headings = [p.heading.title for p in doc.parts if p.heading.numeral]
+    start = [ln.text.strip() for ln in doc.lines[doc.body_start :][:4]]
+    end = [ln.text.strip() for ln in doc.lines[-3:]]
+    news = any(vocabulary.pattern("news_opening").match(t) for t in start)
+    if (news or any(vocabulary.pattern("news_source").match(t) for t in end)) and not headings:
         return True
-    mentions = sum(1 for _ in vocabulary.pattern("subject").finditer(doc.normalized))
-    return mentions * 1000 >= vocabulary.subject_per_mille * len(doc.normalized)
+    plan = vocabulary.pattern("plan_heading")
+    if sum(1 for h in headings if plan.search(h)) >= 2:
+        return True
+    thresholds = vocabulary.thresholds
+    if _count(vocabulary.pattern("notice_words"), text) >= thresholds["notice_min"] and not _reports_a_year(doc):
+        return True
+    if _count(vocabulary.pattern("personal"), text) >= thresholds["personal_min"]:
+        return True
+    return _count(vocabulary.pattern("template"), text) >= thresholds["template_min"]
+
+
+def _reports_a_year(doc: Document) -> bool:
+    """Whether the text gives an account of a year's work: its parts name measures and shortcomings."""
+    named = {k for p in doc.parts for k in (p.kind, *p.also) if p.kind_source == "heading"}
+    return {"measures", "shortcomings"} <= named
+
+
+def _count(pattern, text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
 
 
 @check("not-annual-report", text_level=True)

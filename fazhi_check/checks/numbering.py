@@ -13,19 +13,29 @@ from .base import Hit, Subject, check, section_at
 
 @check("heading-without-numeral", params=("ordinal", "expected_arabic", "marker"))
 def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
+    """Parts whose heading lacks its numeral, with the marker that belongs, written as the report
+    writes its other part numerals; where no part has one but their sub-parts are numbered, the
+    numerals were lost and GB/T 9704's own marker (``lost_marker``) belongs."""
     doc = subject.document
     numbered = next((p.heading for p in doc.parts if p.heading.numeral), None)
-    if numbered is None:
-        return  # a report that numbers no part has a style of its own, not a missing numeral
-    style = doc.text[numbered.marker_start : numbered.marker_end].strip()
+    if numbered is not None:
+        style = doc.text[numbered.marker_start : numbered.marker_end].strip()
+        arabic = numbered.numeral.isdigit()
+    elif any(p.subheadings for p in doc.parts):
+        style, arabic = None, False
+    else:
+        return  # a report that numbers no part or sub-part has a style of its own, not a missing numeral
     previous = 0
     for part in doc.parts:
         value = part.heading.value
         if part.heading.numeral is None:
             value = previous + 1
-            numeral = chinese_numeral(value)
-            marker = style.replace(numbered.numeral, numeral, 1)  # "二、" or "（二）", as the report writes them
-            params = {"ordinal": numeral, "expected_arabic": value, "marker": marker}
+            numeral = str(value) if arabic else chinese_numeral(value)
+            if style is None:
+                marker = options["lost_marker"].format(numeral=numeral)
+            else:  # "二、", "（二）" or "2.", as the report writes them
+                marker = style.replace(numbered.numeral, numeral, 1)
+            params = {"ordinal": chinese_numeral(value), "expected_arabic": value, "marker": marker}
             yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
         previous = value or previous + 1
 

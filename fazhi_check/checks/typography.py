@@ -38,9 +38,10 @@ def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
 
 
 def _lines_holding(doc, pattern: re.Pattern) -> list:
-    """The lines in which ``pattern`` may match (it may look behind the line's start), in order."""
-    search, text = pattern.search, doc.text
-    return [line for line in doc.lines if search(text, line.start, line.end)]
+    """The lines in which ``pattern`` may match (it may look behind the line's start), in order; a web
+    page's lines are no report text."""
+    search, text, page = pattern.search, doc.text, set(doc.page_lines)
+    return [line for line in doc.lines if search(text, line.start, line.end) and line not in page]
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:

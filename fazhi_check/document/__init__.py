@@ -5,6 +5,7 @@ and their kinds, the years and the report year."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from ..numerals import parse_date
 from ..outline import parse_outline
@@ -16,6 +17,13 @@ from .model import Document, Enumeration, Fold, Heading, Part, Title
 from .parts import split_parts
 from .repair import split_run_in_title
 
+def _written(text: str, title: Title, vocabulary: Vocabulary) -> str:
+    """The title as the file writes it, read as the head reads it (letter-spacing, 文号, decoration)."""
+    pieces = "".join(head.collapsed(text[ln.start : ln.end]) for ln in title.lines)
+    number = vocabulary.pattern("doc_number").match(normalize(pieces))
+    return pieces[number.end() :].strip() if number and number.end() < len(pieces) else pieces
+
+
 __all__ = ["Document", "Enumeration", "Fold", "Heading", "Part", "Title", "build_document"]
 
 
@@ -25,23 +33,32 @@ def build_document(
     year: int | None = None,
     published: datetime.date | None = None,
     index: LineIndex | None = None,
+    published_source: str | None = None,
 ) -> Document:
     """Read ``text`` (original, any line breaks) into a Document; ``index`` maps its offsets to
-    positions when they are not its own (a Markdown file's text without its markup)."""
+    positions when they are not its own (a Markdown file's text without its markup). ``published`` is
+    the publication date a caller knows (``published_source``: option, or where a page gave it)."""
     normalized = normalize(text)
     lines = split_run_in_title(head.mark_titles(parse_outline(normalized), vocabulary), vocabulary)
-    block_end, title_at = head.title_block_end(lines, vocabulary)
-    title = head.title(lines, title_at, vocabulary)
+    frame = head.read_head(lines, vocabulary)
+    block_end = frame.body_start
+    title = frame.title and replace(frame.title, written=_written(text, frame.title, vocabulary))
     opening = head.opening(lines, block_end)
     date_line = head.date_line(lines, block_end, vocabulary)
-    published = published or head.published(lines, block_end, vocabulary)
-    parts = classify(split_parts(lines[block_end:], vocabulary, date_line), vocabulary)
+    published_source = published_source or ("option" if published else None)
+    if published is None and (published := head.published(frame, lines, vocabulary)):
+        published_source = "page"
+    body = tuple(ln for ln in lines[block_end:] if ln not in frame.page_lines)
+    parts = classify(split_parts(body, vocabulary, date_line), vocabulary)
     parts = tuple(years.with_plan_year(p, vocabulary) for p in parts)
+    first_part = parts[0].heading.line.start if parts else None
+    opening_end = next((i for i in range(block_end, len(lines)) if lines[i].start == first_part), len(lines))
     title_year = years.title_year(title)
+    formula_year = years.formula_year(lines, block_end, opening_end, vocabulary)
     opening_year = years.sentence_year(opening)
     plan_year = next((p.year for p in parts if p.covers("plan")), None)
     date = parse_date(date_line.text) if date_line else None
-    report_year, source = years.report_year(year, title_year, opening_year, parts, plan_year, date)
+    report_year, source = years.report_year(year, title_year, formula_year, opening_year, parts, plan_year, date)
     return Document(
         text=text,
         normalized=normalized,
@@ -52,7 +69,8 @@ def build_document(
         title_year=title_year,
         opening=opening,
         opening_year=opening_year,
-        issuer=head.issuer(text, lines, block_end, title, vocabulary),
+        formula_year=formula_year,
+        issuer=head.issuer(text, lines, frame, vocabulary),
         date=date,
         date_line=date_line,
         parts=parts,
@@ -61,5 +79,7 @@ def build_document(
         report_year=report_year,
         report_year_source=source,
         published=published,
+        published_source=published_source,
+        page_lines=frame.page_lines,
         vocabulary=vocabulary,
     )

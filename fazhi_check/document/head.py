@@ -1,20 +1,39 @@
-"""The head and the frame of a report: which lines are titles, where the title block ends, the title,
-the opening, the issuer (发文机关 or 落款), the date (成文日期) and a page's publication date."""
+"""The head and the frame of a report, read as one block: a cover letter (报送函) before the report, a
+web page's lines (来源, 发布时间, 浏览次数, 字号, 分享, 打印), a 文号, the title (one or more lines,
+letter-spaced or not, with or without 报告 or a year), issuer and date lines, an addressee (主送机关)
+or a speaker line; then the opening. Also the report's date (成文日期), issuer and publication date.
+Every kind of line is told by the vocabulary (rules/vocabulary/head.yaml)."""
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..numerals import parse_date, parse_published, strip_trailing_date
 from ..outline import Line
 from ..vocabulary import Vocabulary
-from .lines import SENTENCE_END, is_organ
+from .lines import SENTENCE_END, is_organ, visible
 from .model import Title
 
-HEADING_KINDS = ("h1", "h2", "h3", "h4")
+HEADING_KINDS = ("h0", "h1", "h2", "h3", "h4")
 _NOT_TITLE_ABOVE = re.compile(r"[:：。；;]")
+_COLON_END = re.compile(r"[:：]\s*$")
+_PIECES = re.compile(r"[、,，和及]")
+_CLAUSE = re.compile(r"[。！？；!?;，,：:]")  # a title has none (、 it may have: "市委、市政府"; nor 附件：)
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff\d])")
+_DECORATION = re.compile(r"^(?:\*\*|__|[》」』】\]])+|(?:\*\*|__|[《「『【\[])+$")
+TITLE_MAX = 80  # a title line holds at most this many characters (spaces aside)
+
+
+@dataclass(frozen=True)
+class Head:
+    """Where the report's title is, where its body starts, and the lines that are no report text."""
+
+    title: Title | None
+    title_at: int | None  # index of the title's last line
+    body_start: int  # index of the first line after the head: the opening
+    page_lines: tuple[Line, ...]  # a web page's lines: never body text
 
 
 def mark_titles(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[Line, ...]:
@@ -27,30 +46,174 @@ def mark_titles(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[Line, 
     )
 
 
-def _is_sentence(line: Line) -> bool:
-    return bool(SENTENCE_END.search(line.text)) or len(line.text.strip()) > 60
+def collapsed(text: str) -> str:
+    """A title as it reads: letter-spacing closed up ("白 沙 区 2020 年" -> "白沙区2020年") where most of
+    the line is single spaced-out characters, decoration (** 【 》) at its ends dropped."""
+    text = text.strip()
+    tokens = text.split()
+    if len(tokens) >= 6 and sum(len(t) <= 2 for t in tokens) * 4 >= len(tokens) * 3:
+        text = _SPACED.sub("", text)
+    return _DECORATION.sub("", text).strip()
 
 
-def title_block_end(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[int, int | None]:
-    """(end of the title block, index of the title line). The block runs to the first heading or
-    sentence; the title is its last line that ends in 报告 and names the subject (a web page repeats
-    the title under its header), else its first line ending in 报告. Lines after the title, but for
-    an issuer or date under it, start the body."""
-    limit = next(
-        (i for i, ln in enumerate(lines) if ln.kind in HEADING_KINDS or (ln.kind == "text" and _is_sentence(ln))),
-        len(lines),
+class _Reader:
+    """The head's line tests, with the vocabulary they use."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.page = vocabulary.pattern("page_line")
+        self.number = vocabulary.pattern("doc_number")
+        self.speaker = vocabulary.pattern("speaker_line")
+        self.subject = vocabulary.pattern("title")
+        self.genre = vocabulary.pattern("title_genre")
+        self.cover = vocabulary.pattern("cover_title")
+
+    def is_page(self, line: Line) -> bool:
+        text = line.text.strip()
+        return bool(self.page.match(text)) and not SENTENCE_END.search(text.rstrip("。"))
+
+    def is_number(self, line: Line) -> bool:
+        return bool(self.number.fullmatch(line.text.strip()))
+
+    def is_addressee(self, line: Line) -> bool:
+        """主送机关 or a salutation, ending in a colon: "市人民政府：", "区委、区政府：", "同志们："."""
+        text = line.text.strip()
+        if not _COLON_END.search(text) or visible(text) > 60 or SENTENCE_END.search(text):
+            return False
+        names = _COLON_END.sub("", text)
+        if self.vocabulary.pattern("salutation").search(names):
+            return True
+        organ = self.vocabulary.pattern("addressee")
+        return all(organ.search(piece.strip()) for piece in _PIECES.split(names) if piece.strip())
+
+    def is_speaker(self, line: Line) -> bool:
+        return bool(self.speaker.search(line.text.strip()))
+
+    def is_frame(self, line: Line) -> bool:
+        """A line of the head that is neither title nor report text."""
+        return (
+            self.is_page(line)
+            or self.is_number(line)
+            or self.is_addressee(line)
+            or self.is_speaker(line)
+            or is_title_trailer(line, self.vocabulary)
+        )
+
+    def is_title(self, line: Line, text: str | None = None) -> bool:
+        """A document's title: a short line without clause punctuation that ends in a genre word
+        (报告, 情况, 总结, 方案…). ``text``: the line joined with the one before it, where extraction
+        broke a title ("…情况的报" / "告")."""
+        if line.kind not in ("text", "title") or self.is_frame(line):
+            return False
+        text = self.without_number(collapsed(text or line.text))
+        if visible(text) > TITLE_MAX or _CLAUSE.search(text):
+            return False
+        return line.kind == "title" or bool(self.vocabulary.pattern("title_line").fullmatch(text) or self.genre.search(text))
+
+    def names_a_part(self, line: Line, text: str | None = None) -> bool:
+        """Whether a line that reads as a title names a part of a report instead (an unnumbered part
+        heading ends in a genre word too: "…第一责任人职责情况"), unless it ends in 报告."""
+        text = self.without_number(collapsed(text or line.text))
+        return not self.vocabulary.pattern("title_line").fullmatch(text) and bool(self.vocabulary.heading_kinds(text))
+
+    def without_number(self, text: str) -> str:
+        """A title without the 文号 written in front of it ("[某政发〔2026〕7号]某市人民政府关于……")."""
+        m = self.number.match(text)
+        return text[m.end() :].strip() if m and m.end() < len(text) else text
+
+    def names_subject(self, line: Line, lines: tuple[Line, ...] = (), i: int = 0) -> bool:
+        """Whether a title line (with the one before it, where it continues it) names the subject."""
+        joined = _joined(lines, i) if i and _continues_title(lines[i - 1], line, self) else collapsed(line.text)
+        return bool(self.subject.search(joined))
+
+
+def _stray(line: Line) -> bool:
+    """A short line without punctuation above the title ("内部资料 注意保存", "（公开）")."""
+    return visible(line.text) <= 20 and not _CLAUSE.search(line.text)
+
+
+def read_head(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Head:
+    """The head of a report: its title (the last title line naming the subject before the first
+    heading or sentence, else the first title line; behind a cover letter, the report's own title),
+    the frame lines around it, and where the opening starts."""
+    reader = _Reader(vocabulary)
+    first_heading = next((i for i, ln in enumerate(lines) if ln.kind in HEADING_KINDS), len(lines))
+    candidates: list[int] = []
+    limit = 0
+    while limit < first_heading:  # the head: frame lines and titles, up to the first other line
+        line = lines[limit]
+        after = lines[limit + 1] if limit + 1 < first_heading else None
+        if reader.is_title(line):
+            if not candidates or not reader.names_a_part(line):  # after a title, a part's heading
+                candidates.append(limit)
+        elif after is not None and _continues_title(line, after, reader) and reader.is_title(after, _joined(lines, limit + 1)):
+            limit += 1  # a title extraction broke in two: its second line stands for it
+            if not candidates or not reader.names_a_part(after, _joined(lines, limit)):
+                candidates.append(limit)
+        elif not reader.is_frame(line) and (candidates or not _stray(line)):
+            break
+        limit += 1
+    named = [i for i in candidates if reader.names_subject(lines[i], lines, i)]
+    title_at = named[-1] if named else (candidates[0] if candidates else None)
+    if title_at is not None and reader.cover.search(collapsed(lines[title_at].text)):
+        # a 报送函: the report's own title comes after the letter, before the report's first heading
+        inner = [
+            i
+            for i in range(title_at + 1, first_heading)
+            if reader.is_title(lines[i]) and reader.names_subject(lines[i]) and not reader.cover.search(lines[i].text)
+        ]
+        if inner:
+            title_at = inner[0]
+    title, last = _title(lines, title_at, reader)
+    start = last + 1 if last is not None else 0
+    while start < len(lines) and lines[start].kind != "h0" and reader.is_frame(lines[start]):
+        start += 1
+    page = [ln for ln in lines[:start] if reader.is_page(ln)]
+    for line in reversed(lines[start:]):  # a page's lines after the report: 【打印】【关闭】
+        if not reader.is_page(line):
+            break
+        page.append(line)
+    return Head(title, last, start, tuple(page))
+
+
+def _title(lines: tuple[Line, ...], title_at: int | None, reader: _Reader) -> tuple[Title | None, int | None]:
+    """The title and the index of its last line: the title line, joined with the line right above it
+    or right below it when extraction broke it in two ("关于2024年度法治政府建设" / "情况的报告")."""
+    if title_at is None:
+        return None, None
+    line = lines[title_at]
+    pieces = [line]
+    above = lines[title_at - 1] if title_at else None
+    below = lines[title_at + 1] if title_at + 1 < len(lines) else None
+    if _continues_title(above, line, reader) and not reader.genre.search(collapsed(above.text)):
+        pieces.insert(0, above)  # (not a whole title of its own: a web page repeats the title)
+    elif (
+        below is not None
+        and below.kind == "title"
+        and not reader.genre.search(collapsed(line.text))
+        and _continues_title(line, below, reader)
+    ):
+        pieces.append(below)
+        title_at += 1
+    text = reader.without_number("".join(collapsed(p.text) for p in pieces))
+    return Title(tuple(pieces), text), title_at
+
+
+def _joined(lines: tuple[Line, ...], i: int) -> str:
+    return collapsed(lines[i - 1].text) + collapsed(lines[i].text)
+
+
+def _continues_title(above: Line | None, line: Line, reader: _Reader) -> bool:
+    """Whether ``above`` is the first half of a title that extraction broke before ``line``."""
+    return (
+        above is not None
+        and above.kind in ("text", "title")
+        and above.number == line.number - 1
+        and not is_organ(above, reader.vocabulary)
+        and not reader.is_frame(above)
+        and not _NOT_TITLE_ABOVE.search(above.text)
+        and len(above.text.strip()) <= 40
     )
-    candidates = [i for i in range(limit) if lines[i].kind == "title"]
-    if not candidates:  # no title: only issuer and date lines form the block
-        end = next((i for i in range(limit) if not is_title_trailer(lines[i], vocabulary)), limit)
-        return end, None
-    subject = vocabulary.pattern("title")
-    named = [i for i in candidates if subject.search(lines[i].text)]
-    title_at = named[-1] if named else candidates[0]
-    end = title_at + 1
-    while end < limit and is_title_trailer(lines[end], vocabulary):
-        end += 1
-    return end, title_at
 
 
 def is_title_trailer(line: Line, vocabulary: Vocabulary) -> bool:
@@ -61,51 +224,35 @@ def is_title_trailer(line: Line, vocabulary: Vocabulary) -> bool:
     return len(text) <= 20 and text.startswith("(") and parse_date(text) is not None
 
 
-def title(lines: tuple[Line, ...], title_at: int | None, vocabulary: Vocabulary) -> Title | None:
-    """The title line, joined with the line right above it when extraction broke it in two."""
-    if title_at is None:
-        return None
-    line = lines[title_at]
-    above = lines[title_at - 1] if title_at else None
-    if (
-        above is not None
-        and above.kind == "text"
-        and above.number == line.number - 1
-        and not is_organ(above, vocabulary)
-        and not _NOT_TITLE_ABOVE.search(above.text)
-        and len(above.text.strip()) <= 40
-    ):
-        return Title((above, line), above.text.strip() + line.text.strip())
-    return Title((line,), line.text.strip())
+def opening(lines: tuple[Line, ...], body_start: int) -> Line | None:
+    """The opening paragraph's first line: the text line right after the head."""
+    return lines[body_start] if body_start < len(lines) and lines[body_start].kind == "text" else None
 
 
-def opening(lines: tuple[Line, ...], block_end: int) -> Line | None:
-    """The opening paragraph's first line: the text line right after the title block."""
-    return lines[block_end] if block_end < len(lines) and lines[block_end].kind == "text" else None
-
-
-def date_line(lines: tuple[Line, ...], block_end: int, vocabulary: Vocabulary) -> Line | None:
+def date_line(lines: tuple[Line, ...], body_start: int, vocabulary: Vocabulary) -> Line | None:
     """The 成文日期: a date line among the last lines of the report, or a 落款 line that ends in one
     ("某某县司法局 2024年1月10日"); else a date under the title (not a web page's clock: "某某区人民政府
     2019年12月3日星期二")."""
     for line in reversed(lines[-4:]):
         if line.kind == "date" or (strip_trailing_date(line.text) != line.text and is_organ(line, vocabulary)):
             return line
-    return next((ln for ln in lines[:block_end] if is_title_trailer(ln, vocabulary) and parse_date(ln.text)), None)
+    return next((ln for ln in lines[:body_start] if is_title_trailer(ln, vocabulary) and parse_date(ln.text)), None)
 
 
-def published(lines: tuple[Line, ...], block_end: int, vocabulary: Vocabulary) -> datetime.date | None:
-    """A publication date labelled in the title block ("发布时间：2024-03-28")."""
+def published(head: Head, lines: tuple[Line, ...], vocabulary: Vocabulary) -> datetime.date | None:
+    """A publication date labelled in a page line or the title block ("发布时间：2024-03-28")."""
     label = vocabulary.pattern("published_label")
-    return next((d for ln in lines[:block_end] if (d := parse_published(ln.text, label))), None)
+    candidates = [*head.page_lines, *lines[: head.body_start]]
+    return next((d for ln in candidates if (d := parse_published(ln.text, label))), None)
 
 
-def issuer(text: str, lines, block_end: int, title: Title | None, vocabulary: Vocabulary) -> str | None:
+def issuer(text: str, lines, head: Head, vocabulary: Vocabulary) -> str | None:
     """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix (an
     organ, or a region whose government reports: "静海区2023年度法治政府建设情况报告")."""
+    title = head.title
     title_lines = title.lines if title else ()
-    before_title = [ln for ln in lines[:block_end] if ln not in title_lines]
-    closing = list(reversed(lines[-3:]))
+    before_title = [ln for ln in lines[: head.body_start] if ln not in title_lines]
+    closing = [ln for ln in reversed(lines[-4:]) if ln not in head.page_lines][:3]
     for line in before_title + closing:
         if is_organ(line, vocabulary):
             return strip_trailing_date(text[line.start : line.end].strip())

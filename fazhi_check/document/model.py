@@ -78,7 +78,8 @@ class Title:
     """The title: one line, or two when extraction broke it ("关于2024年度法治政府建设" / "情况的报告")."""
 
     lines: tuple[Line, ...]
-    text: str  # normalised, the lines joined
+    text: str  # normalised, the lines joined, letter-spacing closed up, a 文号 in front left out
+    written: str = ""  # the same, of the original text: how reports show the title
 
     @property
     def start(self) -> int:
@@ -102,6 +103,7 @@ class Document:
     title_year: YearMention | None
     opening: Line | None
     opening_year: YearMention | None
+    formula_year: YearMention | None  # the year of "现将……2023年度……情况报告如下" in the opening
     issuer: str | None
     date: datetime.date | None
     date_line: Line | None
@@ -111,6 +113,8 @@ class Document:
     report_year: int | None
     report_year_source: str | None
     published: datetime.date | None  # the publication date, when the caller or the page gives it
+    published_source: str | None  # option / page / meta
+    page_lines: tuple[Line, ...]  # a web page's lines copied with the report: never body text
     vocabulary: Vocabulary
 
     def part_of(self, kind: str) -> Part | None:
@@ -143,5 +147,14 @@ class Document:
         return [p.heading.marker_start for p in self.parts]
 
     def body_lines(self) -> list[Line]:
-        """The lines after the title block, page numbers ("- 2 -") left out."""
-        return [ln for ln in self.lines[self.body_start :] if not is_page_number(ln.text)]
+        """The lines after the title block, page numbers ("- 2 -") and a web page's lines left out."""
+        page = self._page_starts
+        return [ln for ln in self.lines[self.body_start :] if not is_page_number(ln.text) and ln.start not in page]
+
+    @cached_property
+    def _page_starts(self) -> frozenset[int]:
+        return frozenset(ln.start for ln in self.page_lines)
+
+    def on_page_line(self, offset: int) -> bool:
+        """Whether ``offset`` lies on one of a web page's lines (which no typography rule judges)."""
+        return any(ln.start <= offset <= ln.end for ln in self.page_lines)

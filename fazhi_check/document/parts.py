@@ -23,9 +23,9 @@ from .model import Enumeration, Heading, Part
 from .repair import split_run_in_headings, unwrap_false_headings, with_continuation, wrap_width
 from .years import first_year
 
-LEVELS = ("h1", "h2", "h3", "h4")
+LEVELS = ("h0", "h1", "h2", "h3", "h4")
 HEADING_MAX = 40  # an unnumbered line longer than this is not read as a heading
-_HEADING_TRIM = "。；;!！?？ \t"
+_HEADING_TRIM = "。；;!！?？ \t*】"
 _ENUMERATION_AFTER = set("。；;:：!！?？ \t,，")
 
 
@@ -34,8 +34,7 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
     a gap in the numbering (一、… [line] … 三、), lines that name a kind no earlier part has named
     (湖滨区 line 11), and, in a report that numbers no heading at all, every short paragraph-starting
     line."""
-    level = part_level(lines)
-    sub_level = LEVELS[LEVELS.index(level) + 1]
+    level, sub_level = part_levels(lines, vocabulary)
     if level == "h1":
         # the date line stays in the last part's body here: FZ104 then counts a 落款 and date as body
         body = split_run_in_headings(lines)
@@ -45,13 +44,17 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
     previous = previous_lines(body)
     body = unwrap_false_headings(body, previous, level, sub_level, width)
     numbered = any(line.kind == level for line in body)
+    # numerals lost: only the unnumbered lines that start a new （一） numbering (or name a kind) are parts
+    lost = not numbered and any(line.kind == sub_level for line in body)
     fillers = gap_fillers(body, previous, level, vocabulary, width)
     found: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
     for i, line in enumerate(body):
-        bare = bare_heading(line, previous[i], vocabulary, width)
-        kinds = vocabulary.heading_kinds(line.text) if bare else ()
-        if line.kind == level or i in fillers or (bare and (not numbered or (kinds and not named.intersection(kinds)))):
+        # where numerals were lost, a heading may hold a comma ("深入学习…，切实履行…职责")
+        bare = bare_heading(line, previous[i], vocabulary, width, marks=SENTENCE_MARK if lost else None)
+        kinds = (vocabulary.heading_kinds(line.text) or (lost and vocabulary.weak_kinds(line.text))) if bare else ()
+        free = not numbered and (not lost or _starts_numbering(body, i, sub_level))
+        if line.kind == level or i in fillers or (bare and (free or (kinds and not named.intersection(kinds)))):
             heading = make_heading(line, level)
             named.update(vocabulary.heading_kinds(heading.title))
             run_in = line.text[heading.end - line.start :]
@@ -75,10 +78,73 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
     ]
 
 
-def part_level(lines) -> str:
-    """The highest heading level the body uses marks its parts: 一、 usually, （一） in short reports."""
+def _starts_numbering(lines, i: int, level: str) -> bool:
+    """Whether the line after ``lines[i]`` is a heading of ``level`` numbered 1 (page numbers aside)."""
+    after = next((ln for ln in lines[i + 1 :] if not is_page_number(ln.text)), None)
+    return after is not None and after.kind == level and after.marker.value == 1
+
+
+def part_levels(lines, vocabulary: Vocabulary) -> tuple[str, str]:
+    """The levels of the parts and of their sub-parts, from the document's own structure. By default
+    GB/T 9704's order: the highest level the body uses marks its parts (第一部分 above 一、; 一、
+    usually; （一） in short reports). Where there is no 一、, "1." parts enclose "（一）" sub-parts
+    when the （一） numbering starts again after at least two of them (a short 1./2. list in the
+    opening does not); and where （一） starts again more than once with no 一、 at all, or
+    unnumbered lines name the parts above thematic （一） headings, the level-1 numerals were lost
+    (Word's numbering dropped on copy): the parts are the unnumbered lines before each new （一）
+    and those that name a part."""
     used = {line.kind for line in lines}
-    return next((level for level in LEVELS[:2] if level in used), "h1")
+    if "h0" in used:
+        return "h0", "h1"
+    if "h1" in used or "h2" not in used:
+        return "h1", "h2"
+    if "h3" in used and (_encloses(lines, "h3", "h2") or _names_parts(lines, "h3", "h2", vocabulary)):
+        return "h3", "h2"
+    restarts = sum(1 for line in lines if line.kind == "h2" and line.marker.value == 1)
+    return ("h1", "h2") if restarts >= 2 or _kinds_above(lines, vocabulary) else ("h2", "h3")
+
+
+def _names_parts(lines, upper: str, lower: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``upper`` headings come first and name two or more of the required parts, while the
+    ``lower`` ones name fewer (they are thematic sub-parts)."""
+    first = next((ln.kind for ln in lines if ln.kind in (upper, lower)), None)
+    named = {kind: set() for kind in (upper, lower)}
+    for ln in lines:
+        if ln.kind in named:
+            named[ln.kind].update(vocabulary.heading_kinds(ln.text[ln.marker.end - ln.start :]))
+    required = set(vocabulary.required)
+    return first == upper and len(named[upper] & required) >= 2 > len(named[lower] & required)
+
+
+def _kinds_above(lines, vocabulary: Vocabulary) -> bool:
+    """Whether unnumbered lines, not the （一） headings, name the required parts: two or more such
+    lines name a kind while the （一） headings name fewer than two (their numerals were lost above
+    thematic sub-parts)."""
+    named_by_h2 = {k for ln in lines if ln.kind == "h2" for k in vocabulary.heading_kinds(ln.text)}
+    if len(named_by_h2 & set(vocabulary.required)) >= 2:
+        return False
+    previous = previous_lines(lines)
+    bare = [
+        ln
+        for ln, before in zip(lines, previous)
+        if bare_heading(ln, before, vocabulary, None, marks=SENTENCE_MARK) and vocabulary.heading_kinds(ln.text)
+    ]
+    return len(bare) >= 2
+
+
+def _encloses(lines, upper: str, lower: str) -> bool:
+    """Whether ``upper`` headings come first and at least two of them are followed by a ``lower``
+    numbering that starts at 1."""
+    previous, starts = None, 0
+    for line in lines:
+        if line.kind == lower and previous is None:
+            return False  # a lower heading before any upper one
+        if line.kind == upper:
+            previous = line
+        elif line.kind == lower and previous is not None:
+            starts += line.marker.value == 1 and previous.kind == upper
+            previous = line
+    return starts >= 2
 
 
 def previous_lines(lines: list[Line]) -> list[Line | None]:

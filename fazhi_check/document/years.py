@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..numerals import YearMention, years
 from ..outline import Line
 from ..vocabulary import Vocabulary
-from .lines import first_sentence
+from .lines import first_sentence, locate, paragraphs
 from .model import Part, Title
 
 OPENING_WINDOW = 40  # a report or plan year must be named this early in the opening sentence
@@ -34,30 +34,53 @@ def sentence_year(line: Line | None) -> YearMention | None:
 
 
 def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
-    """A plan without a year in its heading takes the year its first sentence names, when that
-    sentence looks ahead ("2025年，市司法局将…"; not "2024年，我局虽然取得…")."""
+    """A plan without a year in its heading takes the year its first sentence plans for: the year
+    written nearest before the word that looks ahead ("2025年，市司法局将…"; "巩固2024年工作成果，
+    2025年将…" plans for 2025), else the first after it ("将于2025年底前…"); none where the sentence
+    does not look ahead ("2024年，我局虽然取得…")."""
     if part.year or not part.covers("plan") or not part.body:
         return part
-    if not vocabulary.pattern("plan_sentence").search(first_sentence(part.body[0])):
+    sentence = first_sentence(part.body[0])
+    ahead = vocabulary.pattern("plan_sentence").search(sentence)
+    if not ahead:
         return part
-    year = sentence_year(part.body[0])
+    found = years(sentence, part.body[0].start)
+    at = part.body[0].start + ahead.start()
+    before = [y for y in found if y.end <= at]
+    year = before[-1] if before else next((y for y in found if y.start >= at), None)
     return replace(part, year=year) if year else part
+
+
+def formula_year(lines: tuple[Line, ...], start: int, end: int, vocabulary: Vocabulary) -> YearMention | None:
+    """The year of the formal sentence "现将……2023年度……情况报告如下" wherever it stands in the opening
+    (``lines[start:end]``, joined as paragraphs): the first year inside it, not in a cited name."""
+    formula = vocabulary.pattern("formula")
+    for text, pieces in paragraphs(lines[start:end]):
+        for m in formula.finditer(text):
+            found = years(m.group(), m.start())
+            if found:
+                line, at = locate(pieces, found[0].start)
+                return YearMention(found[0].value, at, at + found[0].end - found[0].start)
+    return None
 
 
 def report_year(
     option: int | None,
     title: YearMention | None,
+    formula: YearMention | None,
     opening: YearMention | None,
     parts: tuple[Part, ...],
     plan: YearMention | None,
     date: datetime.date | None,
 ) -> tuple[int | None, str | None]:
-    """Y and its source: the option, the title, the opening sentence, a measures or shortcomings
-    heading, the plan's year − 1, the date's year − 1; else (None, None)."""
+    """Y and its source: the option, the title, the opening's formal sentence, its first sentence, a
+    measures or shortcomings heading, the plan's year − 1, the date's year − 1; else (None, None)."""
     if option is not None:
         return option, "option"
     if title:
         return title.value, "title"
+    if formula:
+        return formula.value, "formula"
     if opening:
         return opening.value, "opening"
     for part in parts:

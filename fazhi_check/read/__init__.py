@@ -50,7 +50,7 @@ def decode_source(data: bytes, path: str, encoding: str | None = None, vocabular
         from .web import read_html
 
         page = read_html(data, encoding, vocabulary)
-        return Source(page.text, page.encoding, published=page.published)
+        return Source(page.text, page.encoding, published=page.published, published_source=page.published_source)
     source = decode(data, encoding)
     if suffix in MARKDOWN_SUFFIXES:
         from .markdown import strip_markdown

@@ -56,6 +56,7 @@ class WebText:
     text: str
     encoding: str
     published: datetime.date | None
+    published_source: str | None = None
 
 
 def read_html(data: bytes, encoding: str | None, vocabulary) -> WebText:
@@ -70,7 +71,10 @@ def read_html(data: bytes, encoding: str | None, vocabulary) -> WebText:
         raise ReadError(
             f"网页无法解析（{type(e).__name__}）", f"the page cannot be parsed ({type(e).__name__})"
         ) from None
-    published = _meta_date(root) or parse_published(root.text_content(), vocabulary.pattern("published_label"))
+    published, published_source = _meta_date(root), "meta"
+    if published is None:
+        published = parse_published(root.text_content(), vocabulary.pattern("published_label"))
+        published_source = "page" if published else None
     for element in root.xpath("//comment() | //processing-instruction()"):
         _remove(element)
     for element in list(root.iter(*_DROP_TAGS)):
@@ -88,7 +92,7 @@ def read_html(data: bytes, encoding: str | None, vocabulary) -> WebText:
     text = "\n".join(line.strip() for line in lines if line.strip())
     if not _CJK.search(text):
         raise ReadError("网页中没有找到正文", "no article text found on the page")
-    return WebText(text, source.encoding, published)
+    return WebText(text, source.encoding, published, published_source)
 
 
 def _declared_charset(data: bytes) -> str | None:
