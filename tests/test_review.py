@@ -222,3 +222,49 @@ def test_a_missing_part_is_a_comment_on_the_title_saying_where_it_belongs():
     fz101 = next(c for c in _comments(copy).values() if c.startswith("【FZ101"))
     assert "此部分应在“一、推进法治政府建设的主要举措和成效”之后单列" in fz101
     assert lines[0] in commented_ranges(copy).values()
+
+
+# -- a property: whatever the draft and however its runs are cut, accepting the changes is --fix ---------
+
+_MARKS = st.sampled_from([",", ";", ":", "(", ")", "?", "!", " "])
+
+
+@st.composite
+def _drafts(draw):
+    """DRAFT with half-width marks and spaces put in, each paragraph cut into runs at random places."""
+    lines = []
+    for line in docx_fixtures.draft_lines():
+        chars = list(line)
+        for _ in range(draw(st.integers(0, 2))):
+            chars.insert(draw(st.integers(0, len(chars))), draw(_MARKS))
+        lines.append("".join(chars))
+    cuts = [sorted(draw(st.sets(st.integers(1, max(1, len(x) - 1)), max_size=3))) for x in lines]
+    return lines, cuts
+
+
+def _cut_docx(lines, cuts) -> bytes:
+    document = docx_fixtures.Document()
+    for line, at in zip(lines, cuts):
+        p = document.add_paragraph()
+        for i, (a, b) in enumerate(zip([0, *at], [*at, len(line)])):
+            if line[a:b]:
+                p.add_run(line[a:b]).bold = i % 2 == 1
+    return docx_fixtures.save(document)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_drafts())
+def test_accepting_the_changes_of_any_draft_is_what_fix_gives(draft):
+    lines, cuts = draft
+    text = "\n".join(lines)
+    data = _cut_docx(lines, cuts)
+    result = fazhi_check.check_bytes(data, path="draft.docx")
+    assert result.text == text
+    fixed = fix_bytes(text.encode("utf-8"), "draft.txt").data.decode("utf-8")
+    copy = annotate(data, result, fixed=fixed)
+    assert read_docx(accept_all(copy)) == fixed
+    for finding, held in zip(
+        [f for f in result.findings if f.severity != "info" or f.fix is None],
+        [v for _, v in sorted(commented_ranges(copy).items(), key=lambda kv: int(kv[0]))],
+    ):
+        assert held == finding.evidence
