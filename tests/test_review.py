@@ -9,6 +9,8 @@ import zipfile
 import docx_fixtures
 import pytest
 from docx_fixtures import accept_all, commented_ranges, report_docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import fazhi_check
