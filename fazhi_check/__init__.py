@@ -10,6 +10,15 @@ from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
 from .version import __version__
 
+
+def annotate_docx(data: bytes, result: Result, lang: str = "zh") -> bytes:
+    """The reviewed copy of a .docx: ``result``'s findings as Word comments, its safe fixes as
+    tracked changes (``result`` is what checking these bytes gave)."""
+    from .report.docx import annotate
+
+    return annotate(data, result, lang)
+
+
 __all__ = [
     "Finding",
     "Fix",
@@ -19,6 +28,7 @@ __all__ = [
     "RulePack",
     "Section",
     "__version__",
+    "annotate_docx",
     "check_bytes",
     "check_file",
     "check_text",

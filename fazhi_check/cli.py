@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     p.add_argument("--fix", action="store_true", help="apply every safe fix to .txt and .md files, in place")
     p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    p.add_argument(
+        "--annotate",
+        metavar="DIR",
+        help="write a reviewed copy of each Word file into DIR: findings as comments, safe fixes as tracked changes",
+    )
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--show-config", action="store_true", help="print the settings that apply to PATH and exit")
@@ -189,10 +194,18 @@ def _run(args: argparse.Namespace) -> int:
         return _emit(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), args.output)
     if not args.paths:
         return _fail("no PATH given (try: fazhi-check seeds/)")
-    if (args.fix or args.diff) and "-" in args.paths:
-        return _fail("--fix and --diff need files, not standard input")
+    if (args.fix or args.diff or args.annotate) and "-" in args.paths:
+        return _fail("--fix, --diff and --annotate need files, not standard input")
 
     files = expand(args.paths, args.exclude)
+    reviewed = None
+    if args.annotate:
+        from .review import ReviewError, destinations
+
+        try:
+            reviewed = destinations(args.paths, files, args.annotate)
+        except ReviewError as e:
+            return _fail(str(e))
     if not files:
         print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
     paths = sorted(set(files))  # sorted by file, once each
@@ -210,6 +223,7 @@ def _run(args: argparse.Namespace) -> int:
         keep_document=args.outline or args.format == "html",
         render=args.format if streaming else None,
         quiet=args.quiet,
+        annotate=reviewed,
     )
     checked = _printing_notes(_with_progress(runner.run(paths, job, resolver, args.jobs), paths))
     if args.diff:

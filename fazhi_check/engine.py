@@ -126,7 +126,7 @@ def check(
     given, where = (published, "option") if published else (source.published, source.published_source)
     doc = build_document(source.text, pack.vocabulary, year, given, index, where)
     is_report = bool(doc.lines) and is_annual_report(doc)
-    findings = run_rules(Subject(doc, is_report=is_report), rules, lang)
+    findings = run_rules(Subject(doc, is_report=is_report, layout=source.layout), rules, lang)
     if source.paragraphs:
         lines = source.text.split("\n")
         findings = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in findings)

@@ -65,7 +65,13 @@ def findings_of(
 
 
 def example_findings(rule: Rule, example: dict, pack: RulePack) -> list[Finding]:
-    """The findings of ``rule`` on one of its own examples (text, and optional year, published, waivers)."""
+    """The findings of ``rule`` on one of its own examples (text, and optional year, published, waivers;
+    with ``format``, the text as a Word draft laid out so: samples.gbt_docx)."""
+    data, path = None, "draft.txt"
+    if "format" in example:
+        from .samples import gbt_docx
+
+        data, path = gbt_docx(example["text"].rstrip("\n"), **example["format"]), "draft.docx"
     return findings_of(
         rule,
         example["text"],
@@ -73,6 +79,8 @@ def example_findings(rule: Rule, example: dict, pack: RulePack) -> list[Finding]
         year=example.get("year"),
         published=example.get("published"),
         waivers=example.get("waivers"),
+        data=data,
+        path=path,
     )
 
 

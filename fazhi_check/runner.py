@@ -37,6 +37,7 @@ class Job:
     keep_document: bool = False
     render: str | None = None  # a streamed format: each file's entry is made where it was checked
     quiet: bool = False
+    annotate: dict[str, str] | None = None  # --annotate: Word file -> where its reviewed copy goes
 
 
 def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = None) -> Iterator[tuple]:
@@ -62,7 +63,13 @@ def _one(job: Job, resolver: Resolver, path: str) -> tuple:
     """Check (or fix) one file, in this process or in a worker."""
     options = _options(job, resolver, path)
     notes: list[str] = []
-    if job.fix or job.diff:
+    if job.annotate and path in job.annotate and not job.diff:
+        from .review import review_file
+
+        result, said = review_file(path, job.annotate[path], job.max_size, options)
+        notes += [en if job.lang == "en" else zh for zh, en in said]
+        diff = ""
+    elif job.fix or job.diff:
         result, diff = _fix(path, job, options, notes)
     else:
         result, diff = _check(path, job, options), ""

@@ -2,16 +2,19 @@
 
 import io
 import json
+import shutil
+import subprocess
 import time
 import zipfile
 
+import docx_fixtures
 import pytest
-from docx import Document
-
-import fazhi_check
 from conftest import seed_files
+from docx import Document
 from docx.oxml import parse_xml
 from docx_fixtures import W_NS, abstract_num, add_numbering, num, number, report_docx, with_part, zip_bomb
+
+import fazhi_check
 from fazhi_check.cli import main
 from fazhi_check.read.word import read_docx
 
@@ -228,3 +231,181 @@ def test_folder_with_a_bomb_and_a_corrupt_docx_checks_the_rest(capsys, tmp_path)
     assert "FZ201" in {f["code"] for f in files["001.docx"]["findings"]}
     assert {f["code"] for f in files["002.txt"]["findings"]} >= {"FZ106", "FZ402"}
     assert code == 1
+
+
+# -- Word's own structures read as Word shows them ------------------------------------------------------
+
+RULES = fazhi_check.load_rules()
+
+
+def _reading(result, positions=True):
+    """What a check made of a draft: its parts, issuer, date and findings outside the layout group."""
+    findings = sorted(
+        (f.code, f.message, f.evidence) + ((f.line, f.column) if positions else ())
+        for f in result.findings
+        if RULES.get(f.code).group != "layout"
+    )
+    sections = [(s.kind, s.heading, s.numeral) for s in result.sections]
+    return sections, result.facts.issuer, result.facts.date, findings
+
+
+def _plain(text=docx_fixtures.DRAFT, positions=True):
+    return _reading(fazhi_check.check_text(text), positions)
+
+
+def test_the_draft_is_clean_as_text():
+    assert fazhi_check.check_text(docx_fixtures.DRAFT).findings == ()
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        docx_fixtures.tracked_edits,
+        docx_fixtures.list_style_numbering,
+        docx_fixtures.level_override_numbering,
+        docx_fixtures.hidden_text,
+        docx_fixtures.fields,
+        docx_fixtures.content_controls,
+        docx_fixtures.footnotes,
+    ],
+    ids=[
+        "insertions-deletions",
+        "list-style",
+        "level-override",
+        "hidden-text",
+        "fields",
+        "content-controls",
+        "footnotes",
+    ],
+)
+def test_word_structures_read_as_the_plain_draft(build):
+    data = build()
+    assert read_docx(data).replace("\n\n", "\n") == docx_fixtures.DRAFT
+    assert _reading(_check(data), positions=False) == _plain(positions=False)
+
+
+def test_a_tracked_move_is_read_once_where_it_now_stands():
+    data, plain = docx_fixtures.moved_paragraph()
+    assert read_docx(data) == plain
+    assert _reading(_check(data)) == _plain(plain)
+
+
+def test_a_table_of_contents_is_no_body_text_and_keeps_its_lines():
+    for control in (False, True):
+        data = docx_fixtures.table_of_contents(control)
+        lines = read_docx(data).split("\n")
+        assert lines[1:8] == [""] * 7  # 目录 and six entries, each an empty line
+        assert len(lines) == len(docx_fixtures.draft_lines()) + 7
+        assert _reading(_check(data), positions=False) == _plain(positions=False)
+
+
+def test_a_text_box_is_read_once_where_it_stands_and_gives_issuer_and_date():
+    data, plain = docx_fixtures.text_box()
+    assert read_docx(data) == plain
+    result = _check(data)
+    assert (result.facts.issuer, str(result.facts.date)) == ("湖滨区司法局", "2025-02-14")
+    assert _reading(result) == _plain(plain)
+
+
+def test_hidden_paragraph_keeps_its_line():
+    lines = read_docx(docx_fixtures.hidden_text()).split("\n")
+    assert lines[10] == "" and lines[11].startswith("四、2025年")
+    assert "内部" not in "".join(lines)
+
+
+def test_an_encrypted_docx_says_so():
+    data = docx_fixtures.ole_file({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"\x10" * 600})
+    assert "文件已加密" in _reason(data)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_an_old_doc_named_docx_is_converted(tmp_path):
+    source = tmp_path / "draft.docx"
+    source.write_bytes(report_docx(docx_fixtures.DRAFT))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "doc",
+         "--outdir", str(tmp_path / "out"), str(source)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    doc = (tmp_path / "out" / "draft.doc").read_bytes()
+    assert doc.startswith(b"\xd0\xcf\x11\xe0")
+    result = _check(doc, name="renamed.docx")
+    assert _reading(result) == _plain()
+
+
+# -- numerals and what follows them ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "suffix, typed",
+    [("tab", None), ("space", None), (None, " "), (None, "\u3000")],
+    ids=["tab", "space", "typed-space", "typed-ideographic-space"],
+)
+def test_the_separator_after_a_numeral_is_no_part_of_a_year(suffix, typed):
+    lines = docx_fixtures.draft_lines()
+    lines[11] = "四、2024年推进法治政府建设的主要安排"
+    if typed:
+        data = report_docx("\n".join(lines).replace("四、2024", "四、" + typed + "2024"))
+    else:
+        data = report_docx("\n".join(lines), auto=True, suffix=suffix)
+    fz201 = next(f for f in _check(data).findings if f.code == "FZ201")
+    assert fz201.evidence == "2024年"
+    assert fz201.fix.replacement == "2025年"
+    assert fz201.column == 4 and fz201.end_column == 9
+
+
+# -- hostile numbering -----------------------------------------------------------------------------------
+
+
+def _hostile(level: str, paragraphs: int, ilvl: int = 0) -> bytes:
+    document = Document()
+    for i in range(paragraphs):
+        number(document.add_paragraph(f"第{i}段"), 1, ilvl)
+    add_numbering(
+        document, f'<w:abstractNum {W_NS} w:abstractNumId="1">{level}</w:abstractNum>', num(1, abstract_id="1")
+    )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "level, paragraphs, ilvl",
+    [
+        ('<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="' + "%1" * 2000 + '"/></w:lvl>', 20000, 0),
+        (
+            '<w:lvl w:ilvl="0"><w:start w:val="9999"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl>',
+            20000,
+            0,
+        ),
+        ('<w:lvl w:ilvl="20"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>', 200, 20),
+    ],
+    ids=["level-text-repeats", "start-9999-in-letters", "level-20"],
+)
+def test_hostile_numbering_is_bounded(level, paragraphs, ilvl):
+    """As fast as a plain list of as many paragraphs (well under a second on an idle machine; the bound
+    allows for a busy one), and no numeral longer than a few characters."""
+    plain = _hostile('<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>', paragraphs)
+    started = time.perf_counter()
+    read_docx(plain)
+    baseline = time.perf_counter() - started
+    data = _hostile(level, paragraphs, ilvl)
+    started = time.perf_counter()
+    lines = read_docx(data).split("\n")
+    assert time.perf_counter() - started < max(0.8, 2 * baseline)
+    assert len(lines) == paragraphs
+    assert max(map(len, lines)) < 40
+
+
+def test_level_restart_and_legal_numbering():
+    levels = abstract_num((("chineseCounting", "%1、"), ("decimal", "%1.%2")), abstract_id="1")
+    # level 2 never restarts (lvlRestart 0) and shows level 1 in Arabic numerals (isLgl)
+    levels = levels.replace('<w:lvl w:ilvl="1">', '<w:lvl w:ilvl="1"><w:lvlRestart w:val="0"/><w:isLgl/>')
+    lines = _numbered([("甲", 1, 0), ("乙", 1, 1), ("丙", 1, 0), ("丁", 1, 1)], levels, num(1, abstract_id="1"))
+    assert lines == ["一、甲", "1.1乙", "二、丙", "2.2丁"]
+
+
+def test_a_damaged_formatting_part_leaves_the_text_checked():
+    data = with_part(report_docx(docx_fixtures.DRAFT), "word/theme/theme1.xml", b"<a:theme xmlns:a='x'><broken")
+    result = _check(data)
+    assert [f.code for f in result.findings] == []  # read, checked, no layout judged

@@ -23,6 +23,7 @@ RANKS = {
     "cache": 1,
     "markers": 1,
     "read": 2,
+    "samples": 2,  # the layout rules' example drafts
     "outline": 2,
     "vocabulary": 2,
     "document": 3,
@@ -35,6 +36,7 @@ RANKS = {
     "config": 9,
     "fixes": 9,
     "waivers": 10,
+    "review": 10,  # --annotate: checks a Word file and writes its reviewed copy
     "examples": 11,
     "batch": 11,
     "runner": 12,

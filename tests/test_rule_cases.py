@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from layout_fixtures import gbt_docx
 
 import fazhi_check
 from fazhi_check.examples import findings_of
@@ -31,6 +32,8 @@ def _load_examples():
                 case = {f"{key}_str": example["text"], "config": config}
                 if "waivers" in example:
                     case["waivers"] = example["waivers"]
+                if "format" in example:
+                    case["format"] = example["format"]
                 yield pytest.param(rule.code, case, id=f"{rule.code}::example_{key}_{i}")
 
 
@@ -38,8 +41,11 @@ def _run(code, case):
     key = next(k for k in ("pass_str", "fail_str", "pass_hex", "fail_hex") if k in case)
     raw = case[key]
     data = bytes.fromhex(raw) if key.endswith("_hex") else raw.encode(case.get("encoding", "utf-8"))
+    path = "case.txt"
+    if "format" in case:  # a layout case: the text as a Word draft laid out so
+        data, path = gbt_docx(raw.rstrip("\n"), via=case.get("via", "styles"), **case["format"]), "case.docx"
     config = case.get("config", {})
-    found = findings_of(RULES.get(code), "", RULES, data=data, path="case.txt", waivers=case.get("waivers"), **config)
+    found = findings_of(RULES.get(code), "", RULES, data=data, path=path, waivers=case.get("waivers"), **config)
     return key.startswith("pass"), found
 
 

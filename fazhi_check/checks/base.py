@@ -16,6 +16,7 @@ class Subject:
     error: str | None = None
     error_en: str | None = None
     is_report: bool = False  # the document reads as an annual report (checks/genre.py)
+    layout: object | None = None  # a Word draft's layout (read.layout.Layout), aligned with its lines
 
 
 @dataclass(frozen=True)

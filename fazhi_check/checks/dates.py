@@ -80,3 +80,38 @@ def date_window(subject: Subject, options: dict) -> Iterator[Hit]:
 def _month_day(text: str) -> tuple[int, int]:
     month, day = text.split("-")
     return int(month), int(day)
+
+
+_WRITTEN_DATE = re.compile(
+    r"(\d{2,4}|[〇○零一二三四五六七八九]{2,4})[ \t]*年[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
+    r"[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日"
+)
+
+
+@check("date-form", params=("found", "due", "due_en"))
+def date_form(subject: Subject, options: dict) -> Iterator[Hit]:
+    """The 成文日期 not in Arabic numerals, with a short year or a leading zero; fixed where the date is
+    certain (a two-digit year is not)."""
+    doc = subject.document
+    line = doc.date_line or next((ln for ln in reversed(doc.lines[-4:]) if _WRITTEN_DATE.search(ln.text)), None)
+    m = _WRITTEN_DATE.search(line.text) if line else None
+    if m is None or not (doc.date_line or len(line.text.strip()) <= 40):
+        return
+    year, month, day = m.groups()
+    start, end = line.start + m.start(), line.start + m.end()
+    written = doc.text[start:end]
+    if len(year) < 4:
+        params = {"found": written, "due": "年份应写全称（如“2025年”）", "due_en": "write the year in full (2025)"}
+        yield Hit(start, end, params, replacement=None)
+        return
+    from ..numerals import chinese_number
+
+    digits = year if year.isdigit() else "".join(str(chinese_number(c)) for c in year)
+    values = (chinese_number(month), chinese_number(day))
+    if None in values or not digits.isdigit():
+        return
+    expected = f"{int(digits)}年{values[0]}月{values[1]}日"
+    arabic = year.isdigit() and month.isdigit() and day.isdigit()
+    if not arabic or month.startswith("0") or day.startswith("0"):
+        params = {"found": written, "due": f"应写作“{expected}”", "due_en": f"write {expected}"}
+        yield Hit(start, end, params, replacement=expected)

@@ -70,7 +70,7 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
             kind=None,
             also=(),
             kind_source=None,
-            year=first_year(h.title, h.marker_end),
+            year=first_year(h.title, h.marker_end + _space_after_marker(h)),
             subheadings=tuple(subs),
             body=tuple(part_body),
             enumerations=enumerations(h.line, part_body),
@@ -241,6 +241,12 @@ def enumerations(heading: Line, lines: list[Line]) -> tuple[Enumeration, ...]:
                 line, start = locate(pieces, m.start())
                 found.append(Enumeration(numeral, value, line.number, start, start + m.end() - m.start()))
     return tuple(found)
+
+
+def _space_after_marker(heading: Heading) -> int:
+    """The spaces (or tab) between a heading's marker and its text, which its title leaves out."""
+    rest = heading.line.text[heading.marker_end - heading.line.start :]
+    return len(rest) - len(rest.lstrip())
 
 
 def _heading_like(before: list[Line]) -> bool:

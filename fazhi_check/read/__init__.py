@@ -37,13 +37,10 @@ def decode_source(data: bytes, path: str, encoding: str | None = None, vocabular
     ``vocabulary`` (the rule pack's) tells a web page's title and publication date."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".docx" or suffix in CONVERTIBLE:
-        from .word import read_docx
+        from .convert import word_bytes
+        from .word import read_word
 
-        if suffix in CONVERTIBLE:
-            from .convert import convert_to_docx
-
-            data = convert_to_docx(data, suffix, CONVERTIBLE[suffix])
-        return Source(read_docx(data), "docx", paragraphs=True)
+        return read_word(word_bytes(data, suffix))
     if suffix == ".pdf":
         from .pdf import read_pdf
 

@@ -8,10 +8,23 @@ import tempfile
 from pathlib import Path
 
 from .errors import ReadError
+from .ole import ole_kind
 
 TIMEOUT = 120  # seconds for one conversion; LibreOffice's cold start alone takes a few
 # how each format's files begin: .doc and WPS files are OLE compound files, .odt a zip, RTF text
 _MAGIC = {".doc": b"\xd0\xcf\x11\xe0", ".wps": b"\xd0\xcf\x11\xe0", ".odt": b"PK\x03\x04", ".rtf": b"{\\rtf"}
+
+
+def word_bytes(data: bytes, suffix: str) -> bytes:
+    """The .docx bytes of a Word input: a .docx as it is (an old .doc named .docx converted), any
+    other office format converted."""
+    if suffix == ".docx":
+        if ole_kind(data) != "word":
+            return data
+        suffix = ".doc"  # an old .doc (or WPS file) renamed .docx: convert it as what it is
+    from . import CONVERTIBLE
+
+    return convert_to_docx(data, suffix, CONVERTIBLE[suffix])
 
 
 def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:

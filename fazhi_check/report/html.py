@@ -13,6 +13,7 @@ from ..rulebook import Rule
 from .tables import part_state
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
+_LAYOUT = " layout"  # the group key of layout findings (no part kind)
 _WORDS = {
     "zh": {
         "title": "法治政府建设年度报告检查结果",
@@ -41,6 +42,7 @@ _WORDS = {
         "unknown": "未知",
         "files": "共 {n} 个文件",
         "fix": "建议改为：",
+        "layout": "版式（公文格式 GB/T 9704-2012）",
     },
     "en": {
         "title": "Rule-of-law government annual report check",
@@ -69,6 +71,7 @@ _WORDS = {
         "unknown": "unknown",
         "files": "{n} file(s)",
         "fix": "Suggested: ",
+        "layout": "Layout (GB/T 9704-2012)",
     },
 }
 
@@ -205,12 +208,15 @@ def _finding_list(n: int, result: Result, rules: dict, words: dict, lang: str) -
     vocab = result.document.vocabulary if result.document else None
     groups: dict[str | None, list] = {}
     for i, finding in enumerate(result.findings):
-        groups.setdefault(finding.section, []).append((i, finding))
+        rule = rules.get(finding.code)
+        key = _LAYOUT if rule is not None and rule.group == "layout" else finding.section  # a 版式 section of its own
+        groups.setdefault(key, []).append((i, finding))
     known = (*vocab.required, "other") if vocab else ("other",)
-    order = [k for k in known if k in groups] + [k for k in groups if k not in known]
+    order = [k for k in known if k in groups] + [k for k in groups if k not in known and k != _LAYOUT]
+    order += [_LAYOUT] if _LAYOUT in groups else []
     out = []
     for kind in order:
-        title = vocab.label(kind, lang) if kind and vocab else words["general"]
+        title = words["layout"] if kind == _LAYOUT else vocab.label(kind, lang) if kind and vocab else words["general"]
         out.append(f'<h4>{escape(title)}</h4><ul class="list">')
         for i, f in groups[kind]:
             rule = rules.get(f.code)

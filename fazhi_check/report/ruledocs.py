@@ -79,7 +79,7 @@ def _fix_note(rule: Rule) -> str:
 
 
 def _text_block(example: dict) -> str:
-    notes = []
+    notes = [f"Word 文稿（.docx），{example['note']}：" if "format" in example else ""]
     if "year" in example:
         notes.append(f"`--year {example['year']}`")
     if "published" in example:
@@ -87,6 +87,7 @@ def _text_block(example: dict) -> str:
     text = "```text\n" + example["text"].rstrip("\n") + "\n```"
     if "waivers" in example:
         text += "\n\n`--waivers waivers.yaml`:\n\n```yaml\n" + example["waivers"].rstrip("\n") + "\n```"
+    notes = [n for n in notes if n]
     return (" ".join(notes) + "\n\n" + text) if notes else text
 
 
