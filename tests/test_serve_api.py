@@ -26,8 +26,6 @@ pytest.importorskip("uvicorn", reason="the serve extra (starlette, uvicorn, pyth
 from conftest import SEEDS  # noqa: E402
 from serving import SEED_001, Server, archive, cli_json, post, refusal, seed_docx, slow_pdf  # noqa: E402
 
-import fazhi_check  # noqa: E402
-
 SEED_BYTES = SEED_001.read_bytes()
 TOKEN = "s3cret-token"
 
@@ -295,17 +293,13 @@ def test_the_reviewed_copy_is_made_for_word_files_only_and_for_a_zip_member_by_n
         post(url, [("报告.zip", zipped)], {"member": "司法局/报告.docx"}),
     ]
     damaged = post(url, [("坏.docx", b"PK\x03\x04 cut short")])
-    if hasattr(fazhi_check, "annotate_docx"):
-        for status, headers, body in made:
-            assert status == 200 and body.startswith(b"PK\x03\x04")
-            disposition = {k.lower(): v for k, v in headers.items()}["content-disposition"]  # HTTP names are any case
-            assert disposition.endswith("filename*=UTF-8''" + quote("报告（审阅）.docx"))
-            assert b"FZ201" in zipfile.ZipFile(io.BytesIO(body)).read("word/comments.xml")
-        assert damaged[0] == 422 and refusal(damaged[2]).startswith("无法生成批注版：")
-        assert "不是有效的 Word 文档" in refusal(damaged[2])  # FZ001's message, which names the reason
-    else:
-        for status, _, body in [*made, damaged]:
-            assert (status, refusal(body)) == (501, "此版本尚不能生成批注版 Word")
+    for status, headers, body in made:
+        assert status == 200 and body.startswith(b"PK\x03\x04")
+        disposition = {k.lower(): v for k, v in headers.items()}["content-disposition"]  # HTTP names are any case
+        assert disposition.endswith("filename*=UTF-8''" + quote("报告（审阅）.docx"))
+        assert b"FZ201" in zipfile.ZipFile(io.BytesIO(body)).read("word/comments.xml")
+    assert damaged[0] == 422 and refusal(damaged[2]).startswith("无法生成批注版：")
+    assert "不是有效的 Word 文档" in refusal(damaged[2])  # FZ001's message, which names the reason
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finding the worker needs Linux's /proc")

@@ -17,8 +17,6 @@ if CHROMIUM is None:
 
 from serving import SEED_001, Server, archive, seed_docx, slow_pdf  # noqa: E402
 
-import fazhi_check  # noqa: E402
-
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -99,10 +97,9 @@ def test_a_seed_and_a_word_draft_give_their_verdicts_the_marked_report_and_the_t
     assert download.value.suggested_filename == "汇总表.csv"
     assert csv.startswith("\ufeff文件,发文机关,标题,报告年度,") and csv.count("\r\n") == 3
     assert "001_83ddae5d562b680b.txt,湖滨区司法局,关于2024年法治政府建设情况的报告,2024,有,有,有,有,2024,1," in csv
-    assert page.locator("button.word").count() == (1 if hasattr(fazhi_check, "annotate_docx") else 0)
+    assert page.locator("button.word").count() == 1
 
 
-@pytest.mark.skipif(not hasattr(fazhi_check, "annotate_docx"), reason="annotate_docx lands with issue 20")
 def test_the_reviewed_word_copy_downloads_with_its_comments(page, files):
     check(page, [files("湖滨区司法局报告.docx", seed_docx())])
     with page.expect_download() as download:

@@ -209,8 +209,6 @@ def create_app(settings: Settings) -> _BodyLimit:
             chosen = [u for u in uploads if u.member == (fields.get("member") or None)]
             if len(chosen) != 1 or not chosen[0].name.lower().endswith(WORD_SUFFIXES):
                 return refusal("批注版只能为 Word 或 WPS 文件生成", "a reviewed copy is made for Word files only")
-            if not workers.can_annotate():
-                return refusal("此版本尚不能生成批注版 Word", "this version cannot make the reviewed Word copy", 501)
             data, why = await checker.call(workers.reviewed, replace(job, stdin_name=chosen[0].name), chosen[0].data)
             if data is None:
                 return refusal(f"无法生成批注版：{why[0]}", f"no reviewed copy: {why[1]}", 422)
@@ -260,7 +258,6 @@ def _report(results: list[Result], uploads: list[Upload], skipped: list[str], re
     """What the page shows: the HTML report, each file's verdict and whether it has a reviewed Word copy,
     and for several files the reviewer's table and its CSV."""
     by_name = {u.name: u for u in uploads}
-    word = workers.can_annotate()
     files = []
     for result in results:
         upload = by_name[result.path]
@@ -272,8 +269,7 @@ def _report(results: list[Result], uploads: list[Upload], skipped: list[str], re
                 **counts,
                 "upload": upload.upload,
                 "member": upload.member,
-                "word": word
-                and result.path.lower().endswith(WORD_SUFFIXES)
+                "word": result.path.lower().endswith(WORD_SUFFIXES)
                 and not any(f.code == "FZ001" for f in result.findings),
             }
         )

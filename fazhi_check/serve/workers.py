@@ -44,13 +44,6 @@ def check(job: runner.Job, data: bytes) -> Result:
     return result if job.keep_document else result.detached()
 
 
-def can_annotate() -> bool:
-    """Whether this version makes reviewed Word copies (report/docx.py)."""
-    import importlib.util
-
-    return importlib.util.find_spec("fazhi_check.report.docx") is not None
-
-
 def reviewed(job: runner.Job, data: bytes) -> tuple[bytes | None, tuple[str, str] | None]:
     """The reviewed Word copy of one upload (a .docx, or an office file LibreOffice converts to one)
     with its findings as comments and tracked changes; or why there is none (Chinese, English)."""
