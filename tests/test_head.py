@@ -10,65 +10,9 @@ from hypothesis import strategies as st
 
 import fazhi_check
 from fazhi_check.fixes import fix_bytes
+from report_builder import ADDRESSEES, PAGE_LINES, TITLES, report
 
 PACK = fazhi_check.load_rules()
-
-ADDRESSEES = ["", "市人民政府：", "中共某州委、某州人民政府：", "区委、区政府：", "市委全面依法治市委员会办公室："]
-PAGE_LINES = [
-    "来源：某区司法局　　时间：{p}-03-12 10:21:33",
-    "发布日期：{p}-03-12",
-    "浏览次数：1287",
-    "字号：大 中 小",
-    "分享到：微信 微博",
-    "【打印】【关闭】",
-]
-TITLES = [
-    "关于{y}年法治政府建设情况的报告",
-    "某区{y}年度法治政府建设工作报告",
-    "某区人民政府法治政府建设情况报告（{y}年度）",
-    "某市{y}年法治政府建设情况",
-    "[某政发〔{p}〕7号]某区人民政府关于{y}年法治政府建设情况的报告",
-    "某 区 {y} 年 度 法 治 政 府 建 设 工 作 报 告",
-    "某区司法局法治政府建设工作报告",  # no year: it is stated elsewhere
-    None,  # no title at all
-]
-CITED = "认真贯彻《法治政府建设实施纲要（2021—2025年）》和《某省{p}年依法行政工作要点》，"
-
-
-def report(year, *, title, addressee="", page=(), formula="end", opening_year=False, plan=None, cited=False):
-    """A complete report of ``year``: its head as drawn, then four parts; the plan for ``plan`` (the
-    year after, unless given). ``formula``: where 现将……Y年度……报告如下 stands (end of the opening
-    paragraph, a line of its own, after a 根据《…》要求, or nowhere)."""
-    p = year + 1
-    plan = p if plan is None else plan
-    head = []
-    if title is not None:
-        head.append(title.format(y=year, p=p))
-    head += [line.format(p=p) for line in page]
-    if addressee:
-        head.append(addressee)
-    first = f"{year}年，区政府" if opening_year else "一年来，区政府"
-    opening = first + "在市委、市政府的坚强领导下，" + (CITED.format(p=p) if cited else "") + "扎实推进法治政府建设。"
-    sentence = f"现将{year}年度法治政府建设情况报告如下："
-    if formula == "end":
-        opening += sentence
-    elif formula == "line":
-        opening += "\n" + sentence
-    elif formula == "basis":
-        opening += "\n根据《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求，" + sentence
-    body = [
-        "一、推进法治政府建设的主要举措和成效",
-        "审查规范性文件12件，办理行政复议案件30件，开展普法宣传活动40场。",
-        "二、存在的不足和原因",
-        "一是行政执法力量不足，原因是编制紧张；二是普法针对性不强，原因是调研不够。",
-        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
-        "区政府主要负责人认真履行第一责任人职责，专题研究法治工作4次。",
-        f"四、{plan}年推进法治政府建设的工作安排",
-        "一是深化依法行政；二是加强行政执法监督。",
-        "某区人民政府",
-        f"{p}年2月14日",
-    ]
-    return "\n".join([*head, opening, *body]) + "\n"
 
 
 def _states_year(title, formula, opening_year):
