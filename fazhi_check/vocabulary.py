@@ -32,6 +32,8 @@ HEAD_LISTS = (
     "plan_sentence",
     "subject",
     "other_genre",
+    "plan_genre",
+    "report_genre",
     "template",
     "personal",
     "news_opening",

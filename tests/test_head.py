@@ -210,3 +210,19 @@ def test_publication_date_option_overrides_the_page_and_says_so():
     text = report(2024, title=TITLES[0], page=["发布时间：2025-04-12"])
     facts = fazhi_check.check_text(text, published=datetime.date(2025, 3, 20)).to_dict()
     assert (facts["published"], facts["published_source"]) == ("2025-03-20", "option")
+
+
+@pytest.mark.parametrize(
+    "title, is_report",
+    [
+        ("某局2024年法治政府建设工作总结及2025年工作计划", True),
+        ("某区2024年法治政府建设情况报告和2025年工作安排", True),
+        ("某区2025年法治政府建设工作计划", False),
+        ("某区法治政府建设实施方案（2021—2025年）", False),
+        ("某市2025年法治政府建设工作要点", False),
+    ],
+)
+def test_a_title_that_plans_ahead_is_a_report_only_where_it_also_reports_the_year(title, is_report):
+    result = fazhi_check.check_text(report(2024, title=title, formula="none"))
+    assert result.facts.is_report is is_report
+    assert ("FZ003" in {f.code for f in result.findings}) is not is_report

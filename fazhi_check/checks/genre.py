@@ -37,8 +37,12 @@ def is_annual_report(doc: Document) -> bool:
 
 
 def _other_title(title: str, vocabulary) -> bool:
-    """The title names another genre, or a cover letter or notice that sends reports."""
-    return any(vocabulary.pattern(name).search(title) for name in ("other_genre", "cover_title"))
+    """The title names another genre, a cover letter or notice that sends reports, or a plan for the
+    future that reports no year's work."""
+    if any(vocabulary.pattern(name).search(title) for name in ("other_genre", "cover_title")):
+        return True
+    plan = vocabulary.pattern("plan_genre").search(title)
+    return plan is not None and not vocabulary.pattern("report_genre").search(title[: plan.start()])
 
 
 def _states_a_report(doc: Document) -> bool:
