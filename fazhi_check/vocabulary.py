@@ -30,9 +30,12 @@ HEAD_LISTS = (
     "closing",
     "published_label",
     "plan_sentence",
+    "plan_year_statement",
     "subject",
     "other_genre",
     "plan_genre",
+    "other_field",
+    "downward_addressee",
     "report_genre",
     "template",
     "personal",
@@ -42,7 +45,7 @@ HEAD_LISTS = (
     "notice_words",
 )
 #: lists whose patterns are tried one by one, in order (they name groups)
-ORDERED_LISTS = ("title_issuer_prefix",)
+ORDERED_LISTS = ("title_issuer_prefix", "speaker_issuer")
 _SPACE = re.compile(r"\s+|[【】*]")  # spaces ("主 要 举 措" from a PDF) and decoration around a heading
 _NOTHING = re.compile(r"(?!)")
 

@@ -509,11 +509,15 @@ def accept_all(docx: bytes) -> bytes:
     w = W_NS.split('"')[1]
     mark = f"{{{w}}}pPr/{{{w}}}rPr/{{{w}}}del"
     for p in list(root.iter(f"{{{w}}}p")):
-        if p.find(mark) is None:
-            continue
-        p.find(mark).getparent().remove(p.find(mark))
-        following = p.getnext()
-        if following is not None and following.tag == p.tag:
+        if p.getparent() is None:
+            continue  # merged into the paragraph before it
+        while p.find(mark) is not None:  # joined to the next, and on while that one's mark is deleted too
+            p.find(mark).getparent().remove(p.find(mark))
+            following = p.getnext()
+            if following is None or following.tag != p.tag:
+                break
+            if following.find(mark) is not None:
+                p.find(f"{{{w}}}pPr/{{{w}}}rPr").append(following.find(mark))
             for child in list(following):
                 if child.tag != f"{{{w}}}pPr":
                     p.append(child)

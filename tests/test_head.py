@@ -226,3 +226,15 @@ def test_a_title_that_plans_ahead_is_a_report_only_where_it_also_reports_the_yea
     result = fazhi_check.check_text(report(2024, title=title, formula="none"))
     assert result.facts.is_report is is_report
     assert ("FZ003" in {f.code for f in result.findings}) is not is_report
+
+
+def test_a_plan_that_first_says_what_the_coming_year_is_plans_for_that_year():
+    text = report(2025, title="关于2025年法治政府建设情况的报告").replace("四、2026年推进法治政府建设的工作安排", "四、下一步工作打算")
+    text = text.replace("一是深化依法行政；", "2026年是“十五五”开局之年。我局将重点做好以下工作：一是深化依法行政；")
+    assert fazhi_check.check_text(text).facts.plan_year == 2026
+    wrong = text.replace("2026年是“十五五”开局之年", "2025年是“十五五”开局之年")
+    assert [(f.code, f.evidence) for f in fazhi_check.check_text(wrong).findings if f.severity == "error"] == [
+        ("FZ201", "2025年")
+    ]
+    looks_back = text.replace("2026年是“十五五”开局之年。我局将", "2025年，我局虽然取得一定成绩。下一步，我局将")
+    assert fazhi_check.check_text(looks_back).facts.plan_year is None

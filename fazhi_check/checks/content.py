@@ -19,6 +19,7 @@ _RATE = re.compile(
     r"([\u4e00-\u9fff]{2})率[^\d%。,；;]{0,6}?(?:(\d+(?:\.\d+)?)[ \t]*%|(百分之[〇零一二三四五六七八九十百点]+))"
 )
 _NON_SPACE = re.compile(r"\S+")
+_LEADING = "。！？；，、：.!?;,:"  # punctuation a repeat may start with by chance (both copies follow a sentence)
 _CLAUSE_START = re.compile(r"[,，;；、:：]")
 
 
@@ -48,10 +49,14 @@ def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("repeated-passage", text_level=True, params=("chars", "first_line"))
 def repeated_passage(subject: Subject, options: dict) -> Iterator[Hit]:
     """A run of ``min_chars`` or more characters (whitespace, line breaks and page numbers ignored)
-    that the body has said before, verbatim; reported once, at the repeat, as long as the copies agree."""
+    that the body has said before, verbatim; reported once, at the repeat, as long as the copies agree,
+    from its first word (not the punctuation that happens to precede both copies)."""
     doc = subject.document
     chars, origin = _body_chars(doc)
     for i, j, length in find_repeats(chars, options["min_chars"]):
+        lead = len(chars[i : i + length]) - len(chars[i : i + length].lstrip(_LEADING))
+        if length - lead >= options["min_chars"]:  # the sentence end before both copies is no part of it
+            i, j, length = i + lead, j + lead, length - lead
         start, end = origin(i), origin(i + length - 1) + 1
         first_line = doc.index.position(origin(j))[0]
         yield Hit(start, end, {"chars": length, "first_line": first_line}, section_at(doc, start))

@@ -31,8 +31,11 @@ def is_annual_report(doc: Document) -> bool:
     about = _count(vocabulary.pattern("subject"), doc.normalized) * 1000 >= vocabulary.subject_per_mille * len(
         doc.normalized
     )
+    leaders = "leadership" in named or any(f.kind == "leadership" for f in doc.folds)
     if title is not None:  # a title about other work: a report only where its parts and words say so
-        return len(named) >= 2 and (about or "leadership" in named)
+        if vocabulary.pattern("other_field").search(title):
+            return leaders  # a field's own yearly account (行政复议, 普法…) gives none of the leaders' duty
+        return len(named) >= 2 and (about or leaders)
     return len(named) >= 2 or about or _states_a_report(doc)
 
 
@@ -52,13 +55,17 @@ def _states_a_report(doc: Document) -> bool:
 
 
 def _shaped_like_another_document(doc: Document) -> bool:
-    """A news item (it opens with 近日 or X月X日, or ends with a byline, and has no numbered parts), a
+    """A text sent down to many (各乡镇人民政府，各部门：), a news item (it opens with 近日 or X月X日,
+    or ends with a byline, and has no numbered parts), a
     plan for the future (its parts are 总体要求, 主要任务, 保障措施…), a notice (it asks for reports
     by a deadline), one person's account of their duty (本人, 我带头…), or a form whose blanks are
     left to fill."""
     vocabulary = doc.vocabulary
     text = doc.normalized
     headings = [p.heading.title for p in doc.parts if p.heading.numeral]
+    head = [ln.text.strip() for ln in doc.lines[: doc.body_start + 1] if ln.text.strip().endswith((":", "："))]
+    if any(vocabulary.pattern("downward_addressee").match(t) for t in head):
+        return True  # sent down to many: a notice or a plan, not a report to the organ above
     start = [ln.text.strip() for ln in doc.lines[doc.body_start :][:4]]
     end = [ln.text.strip() for ln in doc.lines[-3:]]
     news = any(vocabulary.pattern("news_opening").match(t) for t in start)

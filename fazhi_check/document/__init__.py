@@ -19,8 +19,10 @@ from .repair import split_run_in_title
 
 
 def _written(text: str, title: Title, vocabulary: Vocabulary) -> str:
-    """The title as the file writes it, read as the head reads it (letter-spacing, 文号, decoration)."""
-    pieces = "".join(head.collapsed(text[ln.start : ln.end]) for ln in title.lines)
+    """The title as the file writes it, read as the head reads it (letter-spacing, 文号, decoration), the
+    issuer's line above it first."""
+    shown = (title.issuer_line, *title.lines) if title.issuer_line else title.lines
+    pieces = "".join(head.collapsed(text[ln.start : ln.end]) for ln in shown)
     number = vocabulary.pattern("doc_number").match(normalize(pieces))
     return pieces[number.end() :].strip() if number and number.end() < len(pieces) else pieces
 
@@ -45,7 +47,7 @@ def build_document(
     block_end = frame.body_start
     title = frame.title and replace(frame.title, written=_written(text, frame.title, vocabulary))
     opening = head.opening(lines, block_end)
-    date_line = head.date_line(lines, block_end, vocabulary)
+    date_line = head.date_line(lines, frame, vocabulary)
     published_source = published_source or ("option" if published else None)
     if published is None and (published := head.published(frame, lines, vocabulary)):
         published_source = "page"

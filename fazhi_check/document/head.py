@@ -19,6 +19,7 @@ from .model import Title
 HEADING_KINDS = ("h0", "h1", "h2", "h3", "h4")
 _NOT_TITLE_ABOVE = re.compile(r"[:：。；;]")
 _COLON_END = re.compile(r"[:：]\s*$")
+_BRACKET_LINE = re.compile(r"\([^()]{1,24}\)")  # a title's note on a line of its own: （2023年度）
 _PIECES = re.compile(r"[、,，和及]")
 _CLAUSE = re.compile(r"[。！？；!?;，,：:]")  # a title has none (、 it may have: "市委、市政府"; nor 附件：)
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff\d])")
@@ -179,7 +180,9 @@ def read_head(lines: tuple[Line, ...], vocabulary: Vocabulary) -> Head:
 
 def _title(lines: tuple[Line, ...], title_at: int | None, reader: _Reader) -> tuple[Title | None, int | None]:
     """The title and the index of its last line: the title line, joined with the line right above it
-    or right below it when extraction broke it in two ("关于2024年度法治政府建设" / "情况的报告")."""
+    or right below it when extraction broke it in two ("关于2024年度法治政府建设" / "情况的报告"), and
+    with an issuer's name on the line right above it (GB/T 9704: a title names the issuing organ, the
+    matter and the genre: "某某局" / "关于2024年……的报告"), and a note in brackets under it."""
     if title_at is None:
         return None, None
     line = lines[title_at]
@@ -196,8 +199,16 @@ def _title(lines: tuple[Line, ...], title_at: int | None, reader: _Reader) -> tu
     ):
         pieces.append(below)
         title_at += 1
+    after = lines[title_at + 1] if title_at + 1 < len(lines) else None
+    note = after is not None and after.number == pieces[-1].number + 1 and _BRACKET_LINE.fullmatch(after.text.strip())
+    if note and not is_title_trailer(after, reader.vocabulary):
+        pieces.append(after)  # "平溪县法治政府建设情况报告" / "（2023年度）"
+        title_at += 1
+    first = lines.index(pieces[0])
+    above = lines[first - 1] if first else None
+    organ = above if above and above.number == pieces[0].number - 1 and is_organ(above, reader.vocabulary) else None
     text = reader.without_number("".join(collapsed(p.text) for p in pieces))
-    return Title(tuple(pieces), text), title_at
+    return Title(tuple(pieces), text, issuer_line=organ), title_at
 
 
 def _joined(lines: tuple[Line, ...], i: int) -> str:
@@ -230,14 +241,25 @@ def opening(lines: tuple[Line, ...], body_start: int) -> Line | None:
     return lines[body_start] if body_start < len(lines) and lines[body_start].kind == "text" else None
 
 
-def date_line(lines: tuple[Line, ...], body_start: int, vocabulary: Vocabulary) -> Line | None:
+def report_end(lines: tuple[Line, ...], head: Head) -> tuple[Line, ...]:
+    """The report's lines without the web page's lines after it (share bars, 上一篇, 编辑)."""
+    end = len(lines)
+    while end and lines[end - 1] in head.page_lines:
+        end -= 1
+    return lines[:end]
+
+
+def date_line(lines: tuple[Line, ...], head: Head, vocabulary: Vocabulary) -> Line | None:
     """The 成文日期: a date line among the last lines of the report, or a 落款 line that ends in one
     ("某某县司法局 2024年1月10日"); else a date under the title (not a web page's clock: "某某区人民政府
-    2019年12月3日星期二")."""
-    for line in reversed(lines[-4:]):
+    2019年12月3日星期二"); else the date of the meeting a speaker line names ("——2022年2月24日在…上")."""
+    for line in reversed(report_end(lines, head)[-4:]):
         if line.kind == "date" or (strip_trailing_date(line.text) != line.text and is_organ(line, vocabulary)):
             return line
-    return next((ln for ln in lines[:body_start] if is_title_trailer(ln, vocabulary) and parse_date(ln.text)), None)
+    frame = lines[: head.body_start]
+    under = next((ln for ln in frame if is_title_trailer(ln, vocabulary) and parse_date(ln.text)), None)
+    speaker = vocabulary.pattern("speaker_line")
+    return under or next((ln for ln in frame if speaker.search(ln.text.strip()) and parse_date(ln.text)), None)
 
 
 def published(head: Head, lines: tuple[Line, ...], vocabulary: Vocabulary) -> datetime.date | None:
@@ -249,11 +271,12 @@ def published(head: Head, lines: tuple[Line, ...], vocabulary: Vocabulary) -> da
 
 def issuer(text: str, lines, head: Head, vocabulary: Vocabulary) -> str | None:
     """The issuing organ: a title-block line, else the 落款 near the end, else the title's prefix (an
-    organ, or a region whose government reports: "静海区2023年度法治政府建设情况报告")."""
+    organ, or a region whose government reports: "静海区2023年度法治政府建设情况报告"), else the organ a
+    speaker line names ("岚州市人民政府副市长 周立新")."""
     title = head.title
     title_lines = title.lines if title else ()
     before_title = [ln for ln in lines[: head.body_start] if ln not in title_lines]
-    closing = [ln for ln in reversed(lines[-4:]) if ln not in head.page_lines][:3]
+    closing = list(reversed(report_end(lines, head)[-3:]))
     for line in before_title + closing:
         if is_organ(line, vocabulary):
             return strip_trailing_date(text[line.start : line.end].strip())
@@ -261,4 +284,8 @@ def issuer(text: str, lines, head: Head, vocabulary: Vocabulary) -> str | None:
         m = vocabulary.first_match("title_issuer_prefix", title.text)
         if m and vocabulary.pattern("title_issuer").search(m.group("issuer").strip()):
             return m.group("issuer").strip()
+    for line in before_title:
+        m = vocabulary.first_match("speaker_issuer", line.text.strip())
+        if m and vocabulary.pattern("organ").search(m.group("issuer")):
+            return text[line.start + line.indent + m.start("issuer") : line.start + line.indent + m.end("issuer")]
     return None

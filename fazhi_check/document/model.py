@@ -75,11 +75,14 @@ class Fold:
 
 @dataclass(frozen=True)
 class Title:
-    """The title: one line, or two when extraction broke it ("关于2024年度法治政府建设" / "情况的报告")."""
+    """The title: one line, or two when extraction broke it ("关于2024年度法治政府建设" / "情况的报告"),
+    and the issuer's line above it where the title starts with the issuer's name (GB/T 9704: a title
+    names the issuing organ, the matter and the genre). Positions point at the matter and genre."""
 
     lines: tuple[Line, ...]
     text: str  # normalised, the lines joined, letter-spacing closed up, a 文号 in front left out
-    written: str = ""  # the same, of the original text: how reports show the title
+    written: str = ""  # the same, of the original text, issuer line first: how reports show the title
+    issuer_line: Line | None = None  # the issuer's name on the line right above: the title's first line
 
     @property
     def start(self) -> int:

@@ -53,7 +53,7 @@ def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
     if part.year or not part.covers("plan") or not part.body:
         return part
     if part.kind == "plan":
-        year = _planned(part.body[0].text, [(0, part.body[0])], vocabulary)
+        year = _planned(part.body[0].text, [(0, part.body[0])], vocabulary) or _stated(part, vocabulary)
         return replace(part, year=year) if year else part
     for text, pieces in paragraphs(part.body):
         for sentence in _SENTENCES.finditer(text):  # a sub-heading's run-in body too: "（二）下一步打算。2025年，…"
@@ -61,6 +61,22 @@ def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
             if year:
                 return replace(part, year=year)
     return part
+
+
+def _stated(part: Part, vocabulary: Vocabulary) -> YearMention | None:
+    """The year of a first sentence that says what the coming year is ("2026年是“十五五”开局之年"),
+    where the sentence after it looks ahead ("我局将…")."""
+    text, pieces = next(paragraphs(part.body))
+    sentences = list(_SENTENCES.finditer(text))
+    if len(sentences) < 2 or not vocabulary.pattern("plan_year_statement").match(sentences[0].group()):
+        return None
+    if not vocabulary.pattern("plan_sentence").search(sentences[1].group()):
+        return None
+    found = years(sentences[0].group())
+    if not found:
+        return None
+    start = locate(pieces, sentences[0].start() + found[0].start)[1]
+    return YearMention(found[0].value, start, start + found[0].end - found[0].start)
 
 
 def _planned(text: str, pieces, vocabulary: Vocabulary) -> YearMention | None:
