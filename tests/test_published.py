@@ -94,7 +94,7 @@ def test_seed_as_web_page_gives_the_sections_and_errors_of_its_txt(name):
     )
     assert result.document.published.isoformat() == f"{due}-03-20"
     # the page's h1 holds the title without an issuer line written above it in the text
-    assert original.title.endswith(result.title) and result.document.issuer == original.document.issuer
+    assert (original.title or "").endswith(result.title or "") and result.document.issuer == original.document.issuer
 
 
 def test_page_furniture_is_not_report_text():
