@@ -1,4 +1,5 @@
-"""Command line: parse argv, gather inputs, print a report, exit 0/1/2. No checking logic lives here."""
+"""Command line: parse argv, gather inputs, print a report, exit 0/1/2 (3: an internal error, 130: an
+interrupt). No checking logic lives here."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import __version__, batch, runner
+from . import __version__, batch, budget, runner
 from .config import Resolver
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
+from .messages import say
 from .read import MAX_BYTES, SUPPORTED_SUFFIXES
+from .report.escape import shown as shown_path
 from .report.text import STREAMED, Tally, format_github, format_json, format_text, streamed
 from .results import Result
 from .rulebook import Rule, load_rules
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 141  # as a process killed by SIGPIPE (128 + 13): the reader went away
 FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
 PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a terminal
 
@@ -36,6 +40,20 @@ def _megabytes(value: str) -> int:
     if size <= 0:
         raise argparse.ArgumentTypeError(f"not a size in MB: '{value}'")
     return int(size * 1024 * 1024)
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: '{value}'")
+    return seconds or None
+
+
+def _memory(value: str) -> int | None:
+    return None if value.strip() in ("0", "0.0") else _megabytes(value)
 
 
 def _jobs(value: str) -> int:
@@ -79,6 +97,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-size", type=_megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
     )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=budget.DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"each file's time budget (default {budget.DEFAULT_SECONDS:g}; 0: none); past it the file gets FZ001",
+    )
+    p.add_argument(
+        "--max-memory",
+        type=_memory,
+        default=budget.DEFAULT_MEMORY,
+        metavar="MB",
+        help=f"each file's memory budget (default {budget.DEFAULT_MEMORY // 1024**2}; 0: none)",
+    )
+    p.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
     p.add_argument("--year", type=int, help="the report year, overriding what the text says")
     p.add_argument(
@@ -136,15 +169,15 @@ def _excluded(root: str, name: str, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(path, g) or fnmatch.fnmatch(path, "*/" + g) for g in globs)
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
     print(f"fazhi-check: {message}", file=sys.stderr)
-    return EXIT_USAGE
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets "?", not a traceback
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     try:
         return _run(args)
@@ -152,6 +185,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{e.label} {e.path}: at {e.json_path}: {e.message}")
     except SelectionError as e:
         return _fail(str(e))
+    except KeyboardInterrupt:
+        return _fail(say("interrupted", args.lang), EXIT_INTERRUPTED)
+    except BrokenPipeError:  # `fazhi-check … | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except Exception as e:  # a bug: exit 3 (also under --exit-zero), the traceback only with --debug
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        return _fail(say("internal", args.lang, error=f"{type(e).__name__}: {e}"), EXIT_INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """Standard output's reader is gone: point it at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -186,8 +239,12 @@ def _run(args: argparse.Namespace) -> int:
 
     files = expand(args.paths, args.exclude)
     if not files:
-        print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
+        named = ("、" if args.lang != "en" else ", ").join(map(shown_path, args.paths))
+        return _fail(say("nothing-to-check", args.lang, paths=named, suffixes=" ".join(SUPPORTED_SUFFIXES)))
     paths = sorted(set(files))  # sorted by file, once each
+    for target in (args.output, args.add_waivers):
+        if target and _is_input(target, paths):
+            return _fail(say("output-is-input", args.lang, output=shown_path(target)))
     whole_run = args.waivers or args.add_waivers or any(resolver.config(p).waivers for p in paths)
     streaming = args.format in STREAMED and not (whole_run or args.outline or args.statistics or args.diff)
     job = runner.Job(
@@ -202,6 +259,8 @@ def _run(args: argparse.Namespace) -> int:
         keep_document=args.outline or args.format == "html",
         render=args.format if streaming else None,
         quiet=args.quiet,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
     )
     checked = _printing_notes(_with_progress(runner.run(paths, job, resolver, args.jobs), paths))
     if args.diff:
@@ -219,7 +278,7 @@ def _run(args: argparse.Namespace) -> int:
         if whole_run:  # waivers are judged over the whole run
             results = runner.waive(results, args.waivers, resolver, args.lang)
         if args.add_waivers:
-            return _add_waivers(results, args.add_waivers)
+            return _add_waivers(results, args.add_waivers, args.lang)
         if args.outline:  # a look at how the report was read, not a check: it does not fail
             from .report.text import format_outline
 
@@ -240,14 +299,30 @@ def _printing_notes(outcomes: Iterator[tuple]) -> Iterator[tuple]:
         yield item, diff
 
 
-def _add_waivers(results: list[Result], path: str) -> int:
-    from .fixes import FixError
+def _is_input(target: str, paths: Sequence[str]) -> bool:
+    """Whether ``target`` is (or, through a link, is the same file as) one of the inputs."""
+    try:
+        out = os.stat(target)
+    except OSError:
+        real = os.path.realpath(target)
+        return any(p != "-" and os.path.realpath(p) == real for p in paths)
+    for path in paths:
+        try:
+            if path != "-" and os.path.samestat(out, os.stat(path)):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _add_waivers(results: list[Result], path: str, lang: str) -> int:
+    from .writing import WriteError
 
     try:
         added = runner.add_waivers(results, path)
-    except FixError as e:
-        return _fail(f"cannot write {path}: {e}")
-    print(f"fazhi-check: {added} waiver(s) added to {path}", file=sys.stderr)
+    except WriteError as e:
+        return _fail(shown_path(e.reason_en if lang == "en" else e.reason))
+    print(f"fazhi-check: {say('waivers-added', lang, path=shown_path(path), count=added)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -287,8 +362,11 @@ def _with_progress(items: Iterator, paths: list[str], stream=None):
     return tqdm(items, total=len(paths), file=stream, unit="file", leave=False)
 
 
-def _emit(pieces: str | Iterable[str], output: str | None) -> int:
-    """Write the report (a string, or pieces as they are made) to standard output or ``output``."""
+def _emit(pieces: str | Iterable[str], output: str | None, lang: str = "zh") -> int:
+    """Write the report (a string, or pieces as they are made) to standard output or, atomically, to
+    ``output``: an interrupted or failed run leaves the previous report as it was."""
+    from .writing import WriteError, replacing
+
     pieces = [pieces] if isinstance(pieces, str) else pieces
     if output is None:
         for piece in pieces:
@@ -296,9 +374,9 @@ def _emit(pieces: str | Iterable[str], output: str | None) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        with open(output, "w", encoding="utf-8", newline="") as f:
+        with replacing(output) as f:
             for piece in pieces:
-                f.write(piece)
-    except OSError as e:
-        return _fail(f"cannot write {output}: {e.strerror or e}")
+                f.write(piece.encode("utf-8"))
+    except WriteError as e:
+        return _fail(shown_path(e.reason_en if lang == "en" else e.reason))
     return EXIT_OK

@@ -9,7 +9,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from .datafiles import DataFileError, parse_yaml, validate
+from .datafiles import DataFileError, parse_yaml, read_data_file, validate
 from .engine import SelectionError, select_rules
 from .rulebook import Rule, RulePack, validate_rule
 
@@ -192,12 +192,9 @@ def _load(path: str, pack: RulePack, chain: tuple[str, ...] = ()) -> Config:
 
 def _read(path: str) -> dict | None:
     """The settings a file holds (None: a pyproject.toml without our table); raises ConfigError."""
+    raw = read_data_file(path, ConfigError)
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
         text = raw.decode("utf-8")
-    except OSError as e:
-        raise ConfigError(path, "$", f"cannot read: {e.strerror or e}") from None
     except UnicodeDecodeError:
         raise ConfigError(path, "$", "not UTF-8 text") from None
     if path.endswith(".toml"):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from .config import glob_matches, relative_to
-from .datafiles import DataFileError, loader, parse_yaml, validate
+from .datafiles import DataFileError, loader, parse_yaml, read_data_file, validate
 from .engine import message
 from .results import Finding, Result
 from .rulebook import Rule
@@ -86,14 +86,9 @@ def _squash(text: str) -> str:
 def load_waivers(path: str) -> WaiverFile:
     """Read and validate a waiver file; raises WaiverFileError naming the file and the JSON path."""
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except FileNotFoundError:
-        raise WaiverFileError(path, "$", "no such waiver file") from None
+        text = read_data_file(path, WaiverFileError).decode("utf-8")
     except UnicodeDecodeError:
         raise WaiverFileError(path, "$", "not UTF-8 text") from None
-    except OSError as e:
-        raise WaiverFileError(path, "$", f"cannot read: {e.strerror or e}") from None
     return parse_waivers(text, path)
 
 

@@ -10,6 +10,7 @@ from html import escape
 
 from ..results import Result
 from ..rulebook import Rule
+from .escape import shown
 from .tables import REQUIRED, part_state
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
@@ -124,7 +125,7 @@ def format_html(results: Sequence[Result], rules: Sequence[Rule], version: str, 
         for n, result in enumerate(results, 1):
             state = verdict(result)
             out.append(
-                f'<li><a href="#file-{n}">{escape(result.path)}</a> '
+                f'<li><a href="#file-{n}">{escape(shown(result.path))}</a> '
                 f'<span class="verdict {state}" style="font-size:13px;padding:0 8px">'
                 f"{escape(words['verdict'][state])}</span></li>"
             )
@@ -140,7 +141,7 @@ def _file(n: int, result: Result, rules: dict, words: dict, lang: str) -> str:
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in _RANK}
     doc = result.document
     parts = [
-        f'<section class="file" id="file-{n}"><h2>{escape(result.path)}</h2>',
+        f'<section class="file" id="file-{n}"><h2>{escape(shown(result.path))}</h2>',
         f'<div><span class="verdict {state}" id="verdict-{n}">{escape(words["verdict"][state])}</span> '
         f'<span class="small">{escape(words["verdict_note"][state])} · {escape(words["counts"].format(**counts))}'
         "</span></div>",
@@ -188,9 +189,9 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
             where = words["line"].format(line=fold.line) + "：" + doc.text[fold.start : fold.end]
         else:
             where = ""
-        shown = words.get(state or "unjudged", words["unjudged"])
+        state_word = words.get(state or "unjudged", words["unjudged"])
         rows.append(
-            f'<tr class="{state or "unjudged"}"><td>{label}</td><td class="state">{escape(shown)}</td>'
+            f'<tr class="{state or "unjudged"}"><td>{label}</td><td class="state">{escape(state_word)}</td>'
             f"<td>{escape(where)}</td></tr>"
         )
     rows.append("</table>")

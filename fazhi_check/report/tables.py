@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..results import Result
+from .escape import shown
 
 REQUIRED = ("measures", "shortcomings", "leadership", "plan")
 HEADERS = {
@@ -83,7 +84,7 @@ def _width(text: str) -> int:
 
 
 def format_summary(results: Sequence[Result], lang: str = "zh") -> str:
-    table = rows(results, lang)
+    table = [tuple(map(shown, row)) for row in rows(results, lang)]
     widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
     return "\n".join(lines) + "\n"
@@ -92,5 +93,15 @@ def format_summary(results: Sequence[Result], lang: str = "zh") -> str:
 def format_csv(results: Sequence[Result], lang: str = "zh") -> str:
     """CSV that Excel opens correctly: a UTF-8 BOM first (the caller writes UTF-8), CRLF line ends."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows(results, lang))
+    csv.writer(buffer, lineterminator="\r\n").writerows(tuple(map(_cell, row)) for row in rows(results, lang))
     return "\ufeff" + buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A CSV cell Excel shows as text: one starting like a formula gets a leading ' (OWASP's advice),
+    control characters and undecodable bytes of a file name visible escapes."""
+    text = shown(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text

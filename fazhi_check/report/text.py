@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..results import SEVERITIES, Result
+from .escape import json_safe, shown
 
 SCHEMA_VERSION = 1
 
@@ -61,14 +62,15 @@ def entry(result: Result, fmt: str, lang: str = "zh", quiet: bool = False) -> st
     """One file's part of a streamed report (``fmt`` in STREAMED): its text lines, its JSON object
     or its GitHub annotations. A worker process can make it, so the main one only writes."""
     if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False)
+        return json_safe(json.dumps(result.to_dict(), ensure_ascii=False))
     if fmt == "github":
         return "".join(_annotation(result.path, f) for f in result.findings)
     if quiet:
         return ""
+    path = shown(result.path)
     return "".join(
-        f"{result.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message} ({f.name})"
-        + (f" «{f.paragraph}»" if f.paragraph else "")
+        f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {shown(f.message)} ({f.name})"
+        + (f" «{shown(f.paragraph)}»" if f.paragraph else "")
         + "\n"
         for f in result.findings
     )
@@ -129,8 +131,8 @@ def _annotation(path: str, f) -> str:
         "endColumn": f.end_column,
         "title": f"{f.code} {f.name}",
     }
-    joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
-    return f"::{_GITHUB_LEVELS[f.severity]} {joined}::{_escape_data(f.message)}\n"
+    joined = ",".join(f"{k}={shown(_escape_property(str(v)))}" for k, v in props.items())
+    return f"::{_GITHUB_LEVELS[f.severity]} {joined}::{shown(_escape_data(f.message))}\n"
 
 
 def _escape_data(text: str) -> str:
@@ -163,9 +165,9 @@ def format_outline(results: Sequence[Result], lang: str = "zh") -> str:
     out = []
     for result in results:
         doc = result.document
-        out.append(f"== {result.path}")
+        out.append(f"== {shown(result.path)}")
         if doc is None or not doc.lines:
-            out.append("   " + (result.findings[0].message if result.findings else "(empty)"))
+            out.append("   " + shown(result.findings[0].message if result.findings else "(empty)"))
             continue
         source = doc.report_year_source or "-"
         fields = (
@@ -178,17 +180,17 @@ def format_outline(results: Sequence[Result], lang: str = "zh") -> str:
             ("年度报告", "annual report", ("是" if zh else "yes") if doc.is_annual_report else ("否" if zh else "no")),
         )
         for name_zh, name_en, value in fields:
-            out.append(f"   {name_zh if zh else name_en}: {value if value is not None else '-'}")
+            out.append(f"   {name_zh if zh else name_en}: {shown(str(value)) if value is not None else '-'}")
         for part in doc.parts:
             h = part.heading
             kinds = "+".join(k for k in (part.kind, *part.also) if k) or "-"
             recognised = how[part.kind_source][0 if zh else 1]
             year = f" {part.year.value}" if part.year else ""
-            heading = doc.heading_text(h)
+            heading = shown(doc.heading_text(h))
             out.append(f"   {h.line.number:>4}  [{h.numeral or '·'}] {kinds} ({recognised}){year}  {heading}")
             for sub in part.subheadings:
-                out.append(f"   {sub.line.number:>4}      [{sub.numeral or '·'}] {doc.heading_text(sub)}")
+                out.append(f"   {sub.line.number:>4}      [{sub.numeral or '·'}] {shown(doc.heading_text(sub))}")
         for fold in doc.folds:
-            where = doc.text[fold.start : fold.end]
+            where = shown(doc.text[fold.start : fold.end])
             out.append(f"   {fold.line:>4}  {'并入' if zh else 'folded'}: {fold.kind} ({fold.via})  {where}")
     return "\n".join(out) + "\n"

@@ -1,0 +1,121 @@
+"""Limits on one piece of work in this process: a deadline (SIGALRM through setitimer, which interrupts
+Python code and a running regular expression alike) and an address-space ceiling (RLIMIT_AS, so that
+an allocation past it raises MemoryError). Deadlines nest: a rule's pattern search runs inside a file's
+budget, and whichever expires first ends its own block.
+
+Where a limit cannot be set (no setitimer or RLIMIT_AS on this platform, or not the main thread) the
+block runs without it; the batch supervisor (batch.py) still stops a worker that overruns."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+DEFAULT_SECONDS = 60.0
+DEFAULT_MEMORY = 2 * 1024**3
+
+
+class Exceeded(BaseException):
+    """A budget ran out. A BaseException, so that a reader's broad ``except Exception`` cannot turn it
+    into "damaged file": it unwinds to the block that set the budget."""
+
+    def __init__(self, what: str, limit: float) -> None:
+        super().__init__(what, limit)
+        self.what, self.limit = what, limit  # "time" (seconds) or "memory" (bytes)
+
+
+_deadlines: list[tuple[float, Callable[[], BaseException]]] = []  # (monotonic end, error), outermost first
+
+
+def _can_time() -> bool:
+    import signal
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _arm() -> None:
+    import signal
+
+    if not _deadlines:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
+    left = min(end for end, _ in _deadlines) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))
+
+
+def _on_alarm(signum, frame) -> None:
+    now = time.monotonic()
+    for end, error in _deadlines:  # the outermost that has expired: it ends every block inside it
+        if end <= now + 1e-3:
+            raise error()
+    _arm()  # early (a clock's rounding): wait for the rest
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None, error: Callable[[], BaseException]) -> Iterator[None]:
+    """Run the block for at most ``seconds``; past that, ``error()`` is raised inside it. None or 0:
+    no limit."""
+    if not seconds or not _can_time():
+        yield
+        return
+    import signal
+
+    previous = signal.getsignal(signal.SIGALRM)
+    if previous is not _on_alarm:
+        signal.signal(signal.SIGALRM, _on_alarm)
+    entry = (time.monotonic() + seconds, error)
+    _deadlines.append(entry)
+    _arm()
+    try:
+        yield
+    finally:
+        _deadlines.remove(entry)
+        _arm()
+        if not _deadlines and previous is not _on_alarm:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _address_space() -> int | None:
+    """This process's mapped address space in bytes (Linux), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextlib.contextmanager
+def memory(limit: int | None) -> Iterator[None]:
+    """Let the block map at most ``limit`` bytes more than the process holds now; past that an
+    allocation fails and the block raises Exceeded("memory"). None or 0: no limit."""
+    try:
+        import resource
+    except ImportError:
+        resource = None
+    used = _address_space() if limit and resource is not None and hasattr(resource, "RLIMIT_AS") else None
+    if used is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = used + limit if hard == resource.RLIM_INFINITY else min(used + limit, hard)
+    if soft != resource.RLIM_INFINITY and soft < ceiling:
+        ceiling = soft  # a tighter limit set from outside stays
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    except MemoryError:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        raise Exceeded("memory", limit) from None
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@contextlib.contextmanager
+def limits(seconds: float | None, memory_bytes: int | None) -> Iterator[None]:
+    """One file's budget: at most ``seconds`` and ``memory_bytes`` more memory; Exceeded when either
+    runs out."""
+    with memory(memory_bytes), deadline(seconds, lambda: Exceeded("time", seconds)):
+        yield
