@@ -27,7 +27,10 @@ class Exceeded(BaseException):
         self.what, self.limit = what, limit  # "time" (seconds) or "memory" (bytes)
 
 
+TICK = 0.25  # seconds between the checks of the clock while a deadline is set
+
 _deadlines: list[tuple[float, Callable[[], BaseException]]] = []  # (monotonic end, error), outermost first
+_previous_handler = None
 
 
 def _can_time() -> bool:
@@ -36,46 +39,39 @@ def _can_time() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _arm() -> None:
-    import signal
-
-    if not _deadlines:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        return
-    left = min(end for end, _ in _deadlines) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))
-
-
-def _on_alarm(signum, frame) -> None:
+def _on_tick(signum, frame) -> None:
+    """Raise the error of the outermost block whose deadline has passed (it ends every block inside
+    it). The clock keeps ticking until that block is left, so a clean-up that runs on (a library's
+    close() that loops too) is interrupted again."""
     now = time.monotonic()
-    for end, error in _deadlines:  # the outermost that has expired: it ends every block inside it
-        if end <= now + 1e-3:
+    for end, error in _deadlines:
+        if end <= now:
             raise error()
-    _arm()  # early (a clock's rounding): wait for the rest
 
 
 @contextlib.contextmanager
 def deadline(seconds: float | None, error: Callable[[], BaseException]) -> Iterator[None]:
     """Run the block for at most ``seconds``; past that, ``error()`` is raised inside it. None or 0:
-    no limit."""
+    no limit. One interval timer ticks while any deadline is set, so a deadline inside another (a
+    pattern's inside a file's) costs no system call."""
+    global _previous_handler
     if not seconds or not _can_time():
         yield
         return
     import signal
 
-    previous = signal.getsignal(signal.SIGALRM)
-    if previous is not _on_alarm:
-        signal.signal(signal.SIGALRM, _on_alarm)
     entry = (time.monotonic() + seconds, error)
+    if not _deadlines:
+        _previous_handler = signal.signal(signal.SIGALRM, _on_tick)
+        signal.setitimer(signal.ITIMER_REAL, min(TICK, seconds), TICK)
     _deadlines.append(entry)
-    _arm()
     try:
         yield
     finally:
         _deadlines.remove(entry)
-        _arm()
-        if not _deadlines and previous is not _on_alarm:
-            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if not _deadlines:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, _previous_handler if _previous_handler is not None else signal.SIG_DFL)
 
 
 def _address_space() -> int | None:

@@ -103,7 +103,7 @@ def _load(path: str):
         spec = importlib.util.spec_from_file_location("fazhi_check_outline_parser", path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        return module
+        return module if hasattr(module, "Lark_StandAlone") else None  # an empty or foreign file: rebuild
     except Exception:  # missing, cut short, or written by another Lark: build it again
         return None
 

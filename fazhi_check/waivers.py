@@ -39,6 +39,7 @@ class Waiver:
     reason: str
     evidence: str | None = None
     expires: datetime.date | None = None
+    context: str | None = None  # the text around the finding, where its evidence is only whitespace
     line: int = 1  # where the entry starts in the waiver file
     column: int = 1
 
@@ -47,8 +48,10 @@ class Waiver:
         return glob_matches(self.file, relative)
 
     def accepts(self, finding: Finding) -> bool:
-        """The same code, and the waiver's evidence found, whitespace aside, in the finding's."""
+        """The same code, and the waiver's evidence (and context) found, whitespace aside, in the finding's."""
         if finding.code != self.code:
+            return False
+        if self.context is not None and _squash(self.context) not in _squash(finding.context or ""):
             return False
         return self.evidence is None or _squash(self.evidence) in _squash(finding.evidence or "")
 
@@ -61,6 +64,7 @@ class Waiver:
             "code": self.code,
             "file": self.file,
             "evidence": self.evidence,
+            "context": self.context,
             "reason": self.reason,
             "expires": self.expires,
         }
@@ -115,6 +119,7 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
                 file=entry["file"],
                 reason=entry["reason"],
                 evidence=entry.get("evidence"),
+                context=entry.get("context"),
                 expires=expires,
                 line=node.start_mark.line + 1,
                 column=node.start_mark.column + 1,
@@ -196,15 +201,29 @@ def new_waivers(results: Iterable[Result], path: str, existing: WaiverFile | Non
     for result in results:
         if result.waiver_file:
             continue
-        relative = glob.escape(relative_to(result.path, folder))
+        relative = _glob_for(relative_to(result.path, folder))
         seen_from = relative_to(result.path, existing.folder) if existing else ""
         accepted = [w for w in existing.waivers if w.live(today) and w.names(seen_from)] if existing else []
         for f in result.findings:
             if any(w.accepts(f) for w in accepted):
                 continue
-            entry = Waiver(f.code, relative, reason, evidence=f.evidence).to_dict()
-            entries.setdefault((f.code, relative, f.evidence), entry)
+            if _squash(f.evidence or ""):
+                evidence, context = f.evidence, None
+            else:  # whitespace alone would accept every finding of the code: the text around it tells
+                evidence, context = None, f.context
+            entry = Waiver(f.code, relative, reason, evidence=evidence, context=context).to_dict()
+            entries.setdefault((f.code, relative, evidence, context), entry)
     return list(entries.values())
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _glob_for(relative: str) -> str:
+    """A glob naming exactly this file: its special characters escaped, and each byte of its name
+    that is no UTF-8 (a name made on another system) as ``?``, which the glob matches and YAML can
+    carry."""
+    return _UNDECODABLE.sub("?", glob.escape(relative))
 
 
 def dump_waivers(entries: Sequence[dict]) -> str:

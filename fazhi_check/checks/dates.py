@@ -4,10 +4,10 @@ and fields that must be there."""
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 
 from .base import Hit, Subject, check, whole_file
+from .patterns import search
 
 
 @check("section-year")
@@ -35,7 +35,7 @@ def missing_field(subject: Subject, options: dict) -> Iterator[Hit]:
         return
     value = _field(doc, options["field"])
     pattern = options.get("pattern")
-    if value is None or (pattern and not re.search(pattern, str(value))):
+    if value is None or (pattern and not search(pattern, str(value))):
         yield Hit(*whole_file(doc))
 
 

@@ -7,13 +7,37 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..budget import deadline
+
+PATTERN_SECONDS = 10.0  # one rule's patterns over one file: a user's pattern that backtracks is stopped
+
+
+class PatternTimeout(BaseException):
+    """A rule's patterns ran past PATTERN_SECONDS on a file (a pattern that backtracks, such as
+    "(a+)+$"): the engine reports it as that rule's finding, and the batch goes on."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        super().__init__(patterns)
+        self.patterns = patterns
+
+
+def search(pattern: str, text: str) -> re.Match | None:
+    """``re.search`` under the pattern time limit."""
+    with deadline(PATTERN_SECONDS, lambda: PatternTimeout((pattern,))):
+        return re.search(pattern, text)
+
 _LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     """(start, end) of each match of "p1|p2|…", exactly as its finditer gives them (3x faster on the
-    built-in rules than the union itself)."""
+    built-in rules than the union itself), within the pattern time limit."""
+    with deadline(PATTERN_SECONDS, lambda: PatternTimeout(patterns)):
+        return _union_matches(patterns, text)
+
+
+def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     single = _compiled_each(patterns)
     if single is None:
         return [m.span() for m in union(patterns).finditer(text)]
