@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
-from .checks.patterns import PATTERN_SECONDS, PatternTimeout
+from .checks.patterns import PatternTimeout
 from .document import build_document
 from .positions import MappedIndex
 from .read import ReadError, Source
@@ -80,9 +80,9 @@ def _timed_out(rule: Rule, e: PatternTimeout, lang: str) -> Finding:
     """The rule's own finding that its patterns ran out of time on this file (it could not judge it)."""
     pattern = e.patterns[0] if len(e.patterns) == 1 else " | ".join(e.patterns)
     if lang == "en":
-        text = f"rule {rule.code}'s pattern ran over {PATTERN_SECONDS:g} s and was stopped: {pattern}"
+        text = f"rule {rule.code}'s pattern ran over {e.seconds:g} s and was stopped: {pattern}"
     else:
-        text = f"规则 {rule.code} 的正则表达式运行超过 {PATTERN_SECONDS:g} 秒，已停止，本文件未按该规则检查：{pattern}"
+        text = f"规则 {rule.code} 的正则表达式运行超过 {e.seconds:g} 秒，已停止，本文件未按该规则检查：{pattern}"
     return Finding(rule.code, rule.name, "error", text, 1, 1, 1, 1, references=rule.references)
 
 

@@ -57,12 +57,14 @@ def read_pdf(data: bytes) -> PdfText:
             "reading PDF needs the pdf extra: pip install 'fazhi-check[pdf]'",
         ) from None
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages, images = [], 0
-            for n, page in enumerate(pdf.pages, 1):  # page by page: each page's objects let go once read
-                pages.append(_page_lines(page, n))
-                images += len(page.images)
-                page.close()
+        # not pdfplumber's own close(), which walks every page again: on a file whose pages never
+        # resolve, an interrupt or a timeout would be followed by the same endless walk
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages, images = [], 0
+        for n, page in enumerate(pdf.pages, 1):  # page by page: each page's objects let go once read
+            pages.append(_page_lines(page, n))
+            images += len(page.images)
+            page.close()
     except MemoryError:
         raise
     except Exception as e:  # pdfminer raises many kinds on damaged or encrypted files (pdfplumber wraps them)
