@@ -105,6 +105,12 @@ def memory(limit: int | None) -> Iterator[None]:
     except MemoryError:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
         raise Exceeded("memory", limit) from None
+    except (ImportError, OSError):  # a library that could not be mapped at the ceiling: the same
+        near = (_address_space() or 0) + 64 * 1024**2 >= ceiling
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        if near:
+            raise Exceeded("memory", limit) from None
+        raise
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 

@@ -1,22 +1,22 @@
 """Command line: parse argv, gather inputs, print a report, exit 0/1/2 (3: an internal error, 130: an
-interrupt). No checking logic lives here."""
+interrupt). No checking logic lives here; the options and their help are arguments.py's."""
 
 from __future__ import annotations
 
 import argparse
 import codecs
-import datetime
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import __version__, batch, budget, runner
-from .config import Resolver
+from . import __version__, runner
+from .arguments import UsageError, parse
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
 from .messages import say
-from .read import MAX_BYTES, SUPPORTED_SUFFIXES
+from .read import SUPPORTED_SUFFIXES
 from .report.escape import shown as shown_path
 from .report.text import STREAMED, Tally, format_github, format_json, format_text, streamed
 from .results import Result
@@ -24,123 +24,18 @@ from .rulebook import Rule, load_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 141  # as a process killed by SIGPIPE (128 + 13): the reader went away
-FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
 PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a terminal
-
-
-def _codes(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def _megabytes(value: str) -> int:
-    try:
-        size = float(value)
-    except ValueError:
-        size = -1
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size in MB: '{value}'")
-    return int(size * 1024 * 1024)
-
-
-def _seconds(value: str) -> float | None:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1
-    if not seconds >= 0:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: '{value}'")
-    return seconds or None
-
-
-def _memory(value: str) -> int | None:
-    return None if value.strip() in ("0", "0.0") else _megabytes(value)
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"not a number of processes: '{value}'")
-    return int(value)
-
-
-def _iso_date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: '{value}'") from None
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="fazhi-check",
-        description="检查法治政府建设年度报告是否符合规定 / Check 法治政府建设 annual reports.",
-    )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads stdin")
-    p.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="text (default), json, sarif, github (Actions annotations), summary (one row per file), csv, "
-        "html (one self-contained page with a verdict; use -o)",
-    )
-    p.add_argument("--outline", action="store_true", help="print the outline as fazhi-check understood it")
-    p.add_argument("--statistics", action="store_true", help="print how often each rule fired instead of findings")
-    p.add_argument(
-        "--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups"
-    )
-    p.add_argument("--extend-select", type=_codes, action="extend", default=[], help="add rules to the selection")
-    p.add_argument("--ignore", type=_codes, action="extend", default=[], help="leave rules out (FZ001 cannot be)")
-    p.add_argument("--encoding", help="read text files in this encoding instead of detecting it (e.g. big5)")
-    p.add_argument(
-        "--exclude", action="append", default=[], metavar="GLOB", help="skip files and folders matching GLOB"
-    )
-    p.add_argument("--stdin-filename", metavar="NAME", help="the name shown for - (its suffix tells the format)")
-    p.add_argument(
-        "--max-size", type=_megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
-    )
-    p.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=budget.DEFAULT_SECONDS,
-        metavar="SECONDS",
-        help=f"each file's time budget (default {budget.DEFAULT_SECONDS:g}; 0: none); past it the file gets FZ001",
-    )
-    p.add_argument(
-        "--max-memory",
-        type=_memory,
-        default=budget.DEFAULT_MEMORY,
-        metavar="MB",
-        help=f"each file's memory budget (default {budget.DEFAULT_MEMORY // 1024**2}; 0: none)",
-    )
-    p.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
-    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
-    p.add_argument("--year", type=int, help="the report year, overriding what the text says")
-    p.add_argument(
-        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="the date the report was made public (FZ208)"
-    )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
-    p.add_argument("--strict", action="store_true", help="warnings fail too")
-    p.add_argument("--quiet", action="store_true", help="print only the summary line")
-    p.add_argument("--exit-zero", action="store_true", help="always exit 0")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
-    p.add_argument("--fix", action="store_true", help="apply every safe fix to .txt and .md files, in place")
-    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
-    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
-    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("--show-config", action="store_true", help="print the settings that apply to PATH and exit")
-    p.add_argument("--waivers", metavar="FILE", help="a waiver file: findings accepted by a reviewer")
-    p.add_argument("--add-waivers", metavar="FILE", help="write a waiver for every current finding to FILE")
-    p.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        metavar="N",
-        help=f"check files in N processes (0: one per core; default: one per core for more than "
-        f"{batch.PARALLEL_FROM} files); the report is the same as with --jobs 1",
-    )
-    p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
-    p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
-    return p
+# what each option that is not a report of findings can print; any other --format is refused
+LISTINGS = {
+    "--list-rules": ("text", "json"),
+    "--explain": ("text", "json"),
+    "--show-config": ("text", "json"),
+    "--statistics": ("text", "json"),
+    "--outline": ("text",),
+    "--diff": ("text",),
+    "--add-waivers": ("text",),
+}
+_LABELS = {"bad configuration": "config", "bad waiver file": "waivers", "bad rule file": "rules"}
 
 
 def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
@@ -175,18 +70,28 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets "?", not a traceback
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets escapes, not a traceback
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = parse(argv)
+    except UsageError as e:
+        return _fail(str(e))
+    except SystemExit as e:  # --help, --version
+        return int(e.code or 0)
+    lang = args.lang
     try:
         return _run(args)
     except DataFileError as e:  # a rule, configuration or waiver file
-        return _fail(f"{e.label} {e.path}: at {e.json_path}: {e.message}")
+        label = say(f"label.{_LABELS.get(e.label, 'file')}", lang)
+        message = e.message if lang == "en" else getattr(e, "message_zh", None) or e.message
+        where = e.json_path if lang == "en" else re.sub(r"^line (\d+), column (\d+)$", r"第\1行第\2列", e.json_path)
+        return _fail(say("data-file", lang, label=label, path=shown_path(e.path), where=where, message=message))
     except SelectionError as e:
-        return _fail(str(e))
+        return _fail(say("selection", lang, selector=getattr(e, "selector", str(e))))
     except KeyboardInterrupt:
-        return _fail(say("interrupted", args.lang), EXIT_INTERRUPTED)
+        return _fail(say("interrupted", lang), EXIT_INTERRUPTED)
     except BrokenPipeError:  # `fazhi-check … | head`: the reader has what it wanted
         _silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -195,7 +100,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        return _fail(say("internal", args.lang, error=f"{type(e).__name__}: {e}"), EXIT_INTERNAL)
+        return _fail(say("internal", lang, error=f"{type(e).__name__}: {e}"), EXIT_INTERNAL)
+
+
+def _refused_format(args: argparse.Namespace) -> str | None:
+    """The message for an option given with a --format it cannot honour (or --fix with --diff)."""
+    if args.fix and args.diff:
+        return say("fix-and-diff", args.lang)
+    for option, formats in LISTINGS.items():
+        given = getattr(args, option.lstrip("-").replace("-", "_"))
+        if given and args.format not in formats:
+            return say("format-not-for", args.lang, option=option, format=args.format, formats="、".join(formats))
+    return None
 
 
 def _silence_stdout() -> None:
@@ -208,34 +124,35 @@ def _silence_stdout() -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .config import Resolver
+
+    lang = args.lang
+    refused = _refused_format(args)
+    if refused:
+        return _fail(refused)
     pack = load_rules(args.rules)
     selected = select_rules(pack, args.select, args.extend_select, args.ignore)
     if args.encoding:
         try:
             codecs.lookup(args.encoding)
         except LookupError:
-            return _fail(f"unknown encoding '{args.encoding}'")
+            return _fail(say("unknown-encoding", lang, name=args.encoding))
 
     if args.list_rules or args.explain:
-        from .report import ruledocs
-
-        if args.list_rules:
-            return _emit(ruledocs.format_rule_table(pack.rules, args.lang), args.output)
-        rule = pack.get(args.explain)
-        if rule is None:
-            return _fail(f"no rule '{args.explain}' (see --list-rules)")
-        return _emit(ruledocs.format_rule_page(rule, pack), args.output)
+        return _rule_pages(args, pack)
 
     resolver = Resolver(pack, args.config, args.isolated, args.select, args.extend_select, args.ignore)
     if args.show_config:
         import yaml
 
-        shown = resolver.show(args.paths[0] if args.paths else os.curdir)
-        return _emit(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), args.output)
+        settings = resolver.show(args.paths[0] if args.paths else os.curdir)
+        if args.format == "json":
+            return _emit(_json(settings), args.output)
+        return _emit(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), args.output)
     if not args.paths:
-        return _fail("no PATH given (try: fazhi-check seeds/)")
+        return _fail(say("no-path", lang))
     if (args.fix or args.diff) and "-" in args.paths:
-        return _fail("--fix and --diff need files, not standard input")
+        return _fail(say("fix-needs-files", lang))
 
     files = expand(args.paths, args.exclude)
     if not files:
@@ -259,6 +176,7 @@ def _run(args: argparse.Namespace) -> int:
         keep_document=args.outline or args.format == "html",
         render=args.format if streaming else None,
         quiet=args.quiet,
+        show_info=args.show_info,
         timeout=args.timeout,
         max_memory=args.max_memory,
     )
@@ -270,7 +188,7 @@ def _run(args: argparse.Namespace) -> int:
     if streaming:  # each file is written as it arrives: a batch holds one file at a time
         tally = Tally()
         status = _emit(
-            streamed((entry for entry, _ in checked), args.format, __version__, args.lang, tally), args.output
+            streamed((entry for entry, _ in checked), args.format, __version__, lang, tally, args.quiet), args.output
         )
         severities = {s for s, n in tally.by_severity.items() if n}
     else:
@@ -280,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.add_waivers:
             return _add_waivers(results, args.add_waivers, args.lang)
         if args.outline:  # a look at how the report was read, not a check: it does not fail
-            from .report.text import format_outline
+            from .report.outline import format_outline
 
             return _emit(format_outline(results, args.lang), args.output)
         status = _emit(_report(results, args, selected), args.output)
@@ -289,6 +207,28 @@ def _run(args: argparse.Namespace) -> int:
         return status
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if severities & failing else EXIT_OK
+
+
+def _json(data) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _rule_pages(args: argparse.Namespace, pack) -> int:
+    """--list-rules and --explain, as text or JSON."""
+    from .report import ruledocs
+
+    if args.list_rules:
+        if args.format == "json":
+            return _emit(_json(pack.to_dict()), args.output)
+        return _emit(ruledocs.format_rule_table(pack.rules, args.lang), args.output)
+    rule = pack.get(args.explain)
+    if rule is None:
+        return _fail(say("no-rule", args.lang, code=args.explain))
+    if args.format == "json":
+        return _emit(_json(rule.to_dict()), args.output)
+    return _emit(ruledocs.format_rule_page(rule, pack), args.output)
 
 
 def _printing_notes(outcomes: Iterator[tuple]) -> Iterator[tuple]:
@@ -331,7 +271,8 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     if args.statistics:
         from .report.text import format_statistics
 
-        return format_statistics(results)
+        summaries = {r.code: r.summary_en if args.lang == "en" and r.summary_en else r.summary for r in rules}
+        return format_statistics(results, summaries, args.lang, args.format)
     if args.format == "html":
         from .report.html import format_html
 
@@ -347,8 +288,8 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     if args.format == "json":
         return format_json(results, __version__)
     if args.format == "github":
-        return format_github(results)
-    return format_text(results, args.lang, args.quiet)
+        return format_github(results, args.lang)
+    return format_text(results, args.lang, args.quiet, args.show_info)
 
 
 def _with_progress(items: Iterator, paths: list[str], stream=None):

@@ -21,7 +21,11 @@ CONTEXT = 10  # characters either side of a finding kept as its context
 
 
 class SelectionError(ValueError):
-    """A --select/--ignore entry names no rule."""
+    """A --select/--ignore entry names no rule (``selector``)."""
+
+    def __init__(self, selector: str) -> None:
+        super().__init__(f"no rule matches '{selector}'")
+        self.selector = selector
 
 
 def _matches(rule: Rule, selector: str) -> bool:
@@ -39,7 +43,7 @@ def select_rules(
     rules = pack.rules
     for selector in [*(select or ()), *(extend_select or ()), *(ignore or ())]:
         if selector.strip() and not any(_matches(r, selector) for r in rules):
-            raise SelectionError(f"no rule matches '{selector}'")
+            raise SelectionError(selector)
     chosen = {r.code for r in rules if (any(_matches(r, s) for s in select) if select else r.enabled)}
     chosen |= {r.code for r in rules if any(_matches(r, s) for s in extend_select or ())}
     chosen -= {r.code for r in rules if any(_matches(r, s) for s in ignore or ()) and r.code != UNIGNORABLE}

@@ -92,7 +92,7 @@ def load_waivers(path: str) -> WaiverFile:
     try:
         text = read_data_file(path, WaiverFileError).decode("utf-8")
     except UnicodeDecodeError:
-        raise WaiverFileError(path, "$", "not UTF-8 text") from None
+        raise WaiverFileError(path, "$", "not UTF-8 text", "不是 UTF-8 编码的文字") from None
     return parse_waivers(text, path)
 
 
@@ -112,7 +112,8 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
             expires = datetime.date.fromisoformat(expires) if expires else None
         except ValueError:
             problem = f"not a date in YYYY-MM-DD form: '{expires}'"
-            raise WaiverFileError(path, f"$.waivers[{i}].expires", problem) from None
+            zh = f"“{expires}”不是 YYYY-MM-DD 形式的日期"
+            raise WaiverFileError(path, f"$.waivers[{i}].expires", problem, zh) from None
         waivers.append(
             Waiver(
                 code=entry["code"].upper(),

@@ -67,7 +67,7 @@ def test_a_pdf_that_loops_for_ever_is_fz001_and_the_batch_goes_on(capsys, tmp_pa
     (tmp_path / "loop.pdf").write_bytes(looping_pdf())
     (tmp_path / "report.txt").write_bytes(HUBIN)
     code, out, err = run(capsys, "--timeout", "1", "--jobs", jobs, str(tmp_path))
-    assert f"{tmp_path / 'loop.pdf'}:1:1: FZ001 [error] 无法读取文件：处理超时（超过 1 秒，可用 --timeout 调整）" in out
+    assert f"{tmp_path / 'loop.pdf'}:1:1: FZ001 [错误] 无法读取文件：处理超时（超过 1 秒，可用 --timeout 调整）" in out
     assert f"{tmp_path / 'report.txt'}:36:3: FZ201" in out and code == 1
 
 
@@ -86,6 +86,7 @@ def test_an_input_past_the_memory_budget_is_fz001(capsys, tmp_path, jobs):
     (tmp_path / "big.txt").write_bytes(HUBIN * 2000)  # 13 MB of text: far more than 1 MB to check
     (tmp_path / "small.txt").write_bytes(HUBIN)
     code, out, _ = run(capsys, "--max-memory", "1", "--jobs", jobs, "--format", "json", str(tmp_path))
+    assert [f["code"] for f in json.loads(out)["files"][1]["findings"]] != ["FZ001"]  # small.txt is checked
     files = {os.path.basename(f["path"]): f["findings"] for f in json.loads(out)["files"]}
     assert [(f["code"], f["message"]) for f in files["big.txt"]] == [
         ("FZ001", "无法读取文件：超出内存限制（1 MB，可用 --max-memory 调整）")
@@ -187,14 +188,15 @@ def test_an_alias_bomb_in_a_configuration_beside_the_file_is_refused(capsys, tmp
     (tmp_path / ".fazhi-check.yaml").write_text(alias_bomb(key="ignore"), "utf-8")
     (tmp_path / "d.txt").write_bytes(HUBIN)
     code, _, err = run(capsys, str(tmp_path / "d.txt"))
-    assert code == 2 and ".fazhi-check.yaml" in err and "line 1, column 5" in err and "aliases" in err
+    assert err == f"fazhi-check: 配置文件有误 {tmp_path / '.fazhi-check.yaml'}：第1行第5列：不允许使用 YAML 锚点和别名（&名称、*名称）\n"
+    assert code == 2
 
 
 def test_an_alias_bomb_in_a_waiver_file_is_refused(capsys, tmp_path):
     (tmp_path / "w.yaml").write_text(alias_bomb(key="waivers"), "utf-8")
     (tmp_path / "d.txt").write_bytes(HUBIN)
     code, _, err = run(capsys, "--waivers", str(tmp_path / "w.yaml"), str(tmp_path / "d.txt"))
-    assert code == 2 and "w.yaml" in err and "aliases" in err
+    assert code == 2 and "w.yaml" in err and "不允许使用 YAML 锚点和别名" in err
 
 
 def test_an_alias_bomb_in_a_rule_files_references_is_refused(capsys, tmp_path):
@@ -203,7 +205,7 @@ def test_an_alias_bomb_in_a_rule_files_references_is_refused(capsys, tmp_path):
     bomb = alias_bomb(key="x").replace("x: *a9\n", "")
     (tmp_path / "FZ900.yaml").write_text(bomb + text.replace("references:\n", "references: *a9\nunused:\n", 1), "utf-8")
     code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
-    assert code == 2 and "FZ900.yaml" in err and "aliases" in err
+    assert code == 2 and "FZ900.yaml" in err and "不允许使用 YAML 锚点和别名" in err
 
 
 # 6. PDF text without a Unicode map
@@ -234,7 +236,7 @@ def gbk_named(tmp_path):
 def test_a_non_utf8_file_name_is_shown_escaped_and_kept_losslessly(capsys, gbk_named):
     tmp_path, name = gbk_named
     code, out, _ = run(capsys, str(tmp_path))
-    assert f"{tmp_path}/\\xc4\\xe3\\xba\\xc3.txt:36:3: FZ201 [error]" in out
+    assert f"{tmp_path}/\\xc4\\xe3\\xba\\xc3.txt:36:3: FZ201 [错误]" in out
     code, out, _ = run(capsys, "--format", "json", str(tmp_path))
     assert os.fsencode(json.loads(out)["files"][0]["path"]).endswith(GBK_NAME)
     for fmt in ("text", "json", "sarif", "github", "summary", "csv", "html"):
@@ -320,7 +322,7 @@ def test_dev_zero_and_a_fifo_as_a_data_file_are_refused(capsys, tmp_path, option
     os.mkfifo(fifo)
     for bad in ("/dev/zero", str(fifo), str(tmp_path)):
         code, _, err = run(capsys, option, bad, str(SEEDS / "003_1867eea4f21729fd.txt"))
-        assert code == 2 and bad in err and "not a regular file" in err, bad
+        assert code == 2 and bad in err and "不是普通文件" in err, bad
 
 
 def test_a_runaway_user_pattern_is_a_finding_of_its_rule_and_the_batch_goes_on(capsys, tmp_path, monkeypatch):
@@ -345,7 +347,7 @@ def test_a_runaway_user_pattern_is_a_finding_of_its_rule_and_the_batch_goes_on(c
     code, out, _ = run(
         capsys, "--rules", str(pack), "--timeout", "30", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
     )
-    assert f"{tmp_path / 'a.txt'}:1:1: FZ901 [error] 规则 FZ901 的正则表达式运行超过 0.5 秒，已停止" in out
+    assert f"{tmp_path / 'a.txt'}:1:1: FZ901 [错误] 规则 FZ901 的正则表达式运行超过 0.5 秒，已停止" in out
     assert f"{tmp_path / 'a.txt'}:36:3: FZ201" in out and f"{tmp_path / 'b.txt'}:36:3: FZ201" in out
 
 

@@ -224,7 +224,7 @@ def test_size_limit_is_configurable(capsys, tmp_path):
     path.write_bytes(SEEDS["002"].read_bytes())
     assert "文件过大" in _reason(path, max_bytes=1000)
     code, out, _ = run(capsys, "--max-size", "0.001", str(path))
-    assert "FZ001 [error] 无法读取文件：文件过大" in out and code == 1
+    assert "FZ001 [错误] 无法读取文件：文件过大" in out and code == 1
     code, out, _ = run(capsys, "--max-size", "1", str(path))
     assert "FZ001" not in out
 

@@ -1,5 +1,6 @@
-"""The reviewer's view of a folder: one row per file (issuer, title, year, the four required parts
-present / folded / missing, counts and codes), as an aligned table or as CSV for Excel."""
+"""The reviewer's view of a folder: one row per file (its verdict, issuer, title, year, the four required
+parts present / folded / missing, counts, codes, and why an unreadable file could not be read), then a
+totals row; as an aligned table or as CSV for Excel."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 import unicodedata
 from collections.abc import Sequence
 
+from ..messages import say
 from ..results import Result
 from .escape import shown
 
@@ -44,9 +46,18 @@ HEADERS = {
         "codes",
     ),
 }
+_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+def verdict(result: Result) -> str:
+    """fail (an error), revise (a warning), or pass: the HTML report's verdict too."""
+    worst = max((_RANK[f.severity] for f in result.findings), default=0)
+    return "fail" if worst == 3 else "revise" if worst == 2 else "pass"
+
+
 STATES = {
     "zh": {"present": "有", "folded": "并入", "missing": "缺", None: "—"},
-    "en": {"present": "present", "folded": "folded", "missing": "missing", None: "-"},
+    "en": {"present": "present", "folded": "folded", "missing": "missing", None: "—"},
 }
 
 
@@ -56,14 +67,23 @@ def part_state(result: Result, kind: str) -> str | None:
 
 
 def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
-    out = [HEADERS[lang]]
+    """The header, one row per file, and the totals row."""
+    out = [(HEADERS[lang][0], say("table.verdict", lang), *HEADERS[lang][1:], say("table.reason", lang))]
+    totals = {"error": 0, "warning": 0, "info": 0}
+    verdicts = {"fail": 0, "revise": 0, "pass": 0}
     for r in results:
         facts = r.facts
         count = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
         plan_year = facts.plan_year if facts else None
+        state = verdict(r)
+        verdicts[state] += 1
+        for severity, n in count.items():
+            totals[severity] += n
+        unreadable = next((f.message for f in r.findings if f.code == "FZ001"), "")
         out.append(
             (
                 r.path,
+                say(f"verdict.{state}", lang),
                 (facts.issuer if facts else None) or "",
                 r.title or "",
                 str(r.report_year or ""),
@@ -73,8 +93,14 @@ def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
                 str(count["warning"]),
                 str(count["info"]),
                 " ".join(sorted({f.code for f in r.findings if f.severity != "info"})),
+                unreadable,
             )
         )
+    shown_verdicts = " ".join(f"{say(f'verdict.{v}', lang)} {n}" for v, n in verdicts.items())
+    parts = [""] * (len(REQUIRED) + 2)  # report year, the parts, plan year
+    count = say("table.files", lang, count=len(results))
+    totals_row = (say("table.totals", lang), shown_verdicts, "", count, *parts, *map(str, totals.values()))
+    out.append((*totals_row, "", ""))
     return out
 
 
