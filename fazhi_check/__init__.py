@@ -6,11 +6,18 @@
 """
 
 from .api import check_bytes, check_file, check_text
+from .config import ConfigError
+from .datafiles import DataFileError
+from .engine import SelectionError
+from .read import ReadError
 from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
+from .waivers import WaiverFileError
 
 __version__ = "0.1.0"
 __all__ = [
+    "ConfigError",
+    "DataFileError",
     "Finding",
     "Fix",
     "Result",
@@ -18,6 +25,9 @@ __all__ = [
     "RuleFileError",
     "RulePack",
     "Section",
+    "SelectionError",
+    "ReadError",
+    "WaiverFileError",
     "__version__",
     "check_bytes",
     "check_file",

@@ -58,7 +58,9 @@ def _warm_up(resolver: Resolver) -> None:
     import hashlib  # noqa: F401  (the reports' fingerprints)
     import unicodedata  # noqa: F401  (the tables' widths)
 
-    check_bytes("关于2024年法治政府建设情况的报告\n一、主要举措和成效\n".encode(), path="warm-up.txt", rules=resolver.pack)
+    check_bytes(
+        "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n".encode(), path="warm-up.txt", rules=resolver.pack
+    )
 
 
 def _options(job: Job, resolver: Resolver, path: str) -> dict:

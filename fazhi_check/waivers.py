@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import yaml
-
 from .config import glob_matches, relative_to
 from .datafiles import DataFileError, loader, parse_yaml, read_data_file, validate
 from .engine import message
@@ -101,6 +99,8 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
     data = parse_yaml(text, path, WaiverFileError)
     data = {"waivers": []} if data is None else _dates_as_text(data)
     validate(data, "waivers.schema.json", path, WaiverFileError)
+    import yaml
+
     root = yaml.compose(text, Loader=loader())  # the entries' lines
     mapping = root.value if isinstance(root, yaml.MappingNode) else []
     node = next((value for key, value in mapping if key.value == "waivers"), None)
@@ -230,5 +230,7 @@ def _glob_for(relative: str) -> str:
 def dump_waivers(entries: Sequence[dict]) -> str:
     """A waiver file's text."""
     header = "# fazhi-check 豁免清单 / waivers: code, file (glob), evidence, reason, expires (optional)\n"
+    import yaml
+
     body = yaml.safe_dump({"waivers": list(entries)}, allow_unicode=True, sort_keys=False, width=1000)
     return header + body

@@ -6,6 +6,7 @@ import dataclasses
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -246,15 +247,42 @@ def test_pre_commit_try_repo_finds_fz201(tmp_path):
     repo = tmp_path / "drafts"
     repo.mkdir()
     shutil.copy(SEED_001, repo / "report.txt")
+    (repo / "README.md").write_text("# 报告草稿\n\n本仓库存放年度报告草稿。\n", "utf-8")  # no report: not checked
+    (repo / "docs").mkdir()
+    (repo / "docs" / "说明.md").write_text("使用说明\n", "utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_CONFIG_GLOBAL": os.devnull}
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], cwd=repo, check=True, env=env)
-    subprocess.run([*git, "add", "report.txt"], cwd=repo, check=True, env=env)
+    subprocess.run([*git, "add", "report.txt", "README.md", "docs"], cwd=repo, check=True, env=env)
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "fazhi-check", "--all-files"]
     done = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "report.txt:36:3: FZ201 [错误]" in output, output
+    assert "README.md" not in output and "说明.md" not in output, output
+
+
+def test_the_hooks_exclude_pattern_passes_over_a_repositorys_own_documents():
+    import yaml
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+    checked = [p for p in ("README.md", "docs/guide.md", "sub/CHANGELOG.md", "LICENSE.txt", "reports/2024/区县.docx",
+                           "readme_draft/报告.txt", "drafts/2024年报告.md") if files.search(p) and not exclude.search(p)]
+    assert checked == ["reports/2024/区县.docx", "readme_draft/报告.txt", "drafts/2024年报告.md"]
+
+
+def test_the_actions_default_excludes_reach_the_command(tmp_path, capsys):
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    (tmp_path / "README.md").write_text("# 说明\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("说明\n", "utf-8")
+    shutil.copy(SEED_001, tmp_path / "report.txt")
+    excludes = [arg for glob in action["inputs"]["exclude"]["default"].split() for arg in ("--exclude", glob)]
+    code, out, _ = run(capsys, "--format", "github", *excludes, str(tmp_path))
+    assert code == 1 and "README" not in out and "a.md" not in out and "report.txt" in out
 
 
 @pytest.mark.parametrize("name", [".pre-commit-hooks.yaml", "action.yml"])
