@@ -48,6 +48,7 @@ def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = N
     --fix did). ``jobs`` as --jobs takes it; standard input is always read here."""
     count = 1 if "-" in paths else batch.jobs_for(jobs, len(paths))
     _warm_up(resolver)
+    _convert_old_office_files(paths, job.max_size)
     lost = partial(_lost, job, resolver)
     yield from batch.run_all(partial(_one, job, resolver), list(paths), count, lost, job.timeout)
 
@@ -61,6 +62,26 @@ def _warm_up(resolver: Resolver) -> None:
     check_bytes(
         "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n".encode(), path="warm-up.txt", rules=resolver.pack
     )
+
+
+def _convert_old_office_files(paths: Sequence[str], max_size: int) -> None:
+    """.doc, .wps, .odt and .rtf files converted together, before the batch (LibreOffice starts once,
+    not once per file; forked workers find the results). Files that cannot be read are left to their
+    own check, which says why."""
+    from .read import CONVERTIBLE, read_bytes
+
+    old = [(p, os.path.splitext(p)[1].lower()) for p in paths if p.lower().endswith(tuple(CONVERTIBLE))]
+    if len(old) < 2:
+        return
+    from .read.convert import convert_batch
+
+    files = []
+    for path, suffix in old:
+        try:
+            files.append((suffix, read_bytes(path, max_size)))
+        except ReadError:
+            continue
+    convert_batch(files)
 
 
 def _options(job: Job, resolver: Resolver, path: str) -> dict:

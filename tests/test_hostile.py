@@ -83,7 +83,7 @@ def test_heading_only_lines_past_the_time_budget_are_fz001(capsys, tmp_path):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_an_input_past_the_memory_budget_is_fz001(capsys, tmp_path, jobs):
-    (tmp_path / "big.txt").write_bytes(HUBIN * 2000)  # 13 MB of text: far more than 1 MB to check
+    (tmp_path / "big.txt").write_bytes(HUBIN * 500)  # 3 MB of text: far more than 1 MB to check
     (tmp_path / "small.txt").write_bytes(HUBIN)
     code, out, _ = run(capsys, "--max-memory", "1", "--jobs", jobs, "--format", "json", str(tmp_path))
     assert [f["code"] for f in json.loads(out)["files"][1]["findings"]] != ["FZ001"]  # small.txt is checked

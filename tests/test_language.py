@@ -4,6 +4,7 @@
 import inspect
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -194,3 +195,34 @@ def test_help_shows_the_options_and_the_package_is_typed():
     assert "select: collections.abc.Iterable[str] | str | None = None" in shown or "select:" in shown
     assert "kwargs" not in shown and "max_bytes" in shown and "FZ001 with the reason" in shown
     assert (ROOT / "fazhi_check" / "py.typed").is_file()
+
+
+# -- LibreOffice once per batch --------------------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+def test_old_office_files_are_converted_by_one_start_of_libreoffice(capsys, tmp_path, monkeypatch):
+    from fazhi_check.read import convert
+
+    source = tmp_path / "made"
+    source.mkdir()
+    (source / "r.txt").write_bytes(HUBIN.read_bytes())
+    profile = (tmp_path / "profile").as_uri()
+    command = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc", "--outdir"]
+    subprocess.run([*command, str(source), str(source / "r.txt")], capture_output=True, timeout=300, check=True)
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    doc = (source / "r.doc").read_bytes()
+    for n in range(4):
+        (folder / f"{n}.doc").write_bytes(doc + b"\0" * n)  # four files, four digests
+    starts = []
+    real_run = subprocess.run
+    monkeypatch.setattr(convert.subprocess, "run", lambda *a, **k: starts.append(a[0]) or real_run(*a, **k))
+    monkeypatch.setattr(convert, "_converted", {})
+    code, out, _ = run(capsys, "--select", "FZ201", str(folder))
+    assert len(starts) == 1 and sum(arg.endswith(".doc") for arg in starts[0]) == 4
+    assert [line.split(":")[0] for line in out.splitlines() if " FZ201 [" in line] == [
+        str(folder / f"{n}.doc") for n in range(4)
+    ]
