@@ -82,15 +82,16 @@ def test_heading_only_lines_past_the_time_budget_are_fz001(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_an_input_past_the_memory_budget_is_fz001(capsys, tmp_path, jobs):
+def test_an_input_past_the_memory_budget_is_fz001(tmp_path, jobs):
     (tmp_path / "big.txt").write_bytes(HUBIN * 500)  # 3 MB of text: far more than 1 MB to check
     (tmp_path / "small.txt").write_bytes(HUBIN)
-    code, out, _ = run(capsys, "--max-memory", "1", "--jobs", jobs, "--format", "json", str(tmp_path))
-    assert [f["code"] for f in json.loads(out)["files"][1]["findings"]] != ["FZ001"]  # small.txt is checked
-    files = {os.path.basename(f["path"]): f["findings"] for f in json.loads(out)["files"]}
+    # a fresh process: RLIMIT_AS counts new address space, and a long-lived one has freed heap to reuse
+    done = _cli("--max-memory", "1", "--jobs", jobs, "--format", "json", str(tmp_path))
+    files = {os.path.basename(f["path"]): f["findings"] for f in json.loads(done.stdout)["files"]}
     assert [(f["code"], f["message"]) for f in files["big.txt"]] == [
         ("FZ001", "无法读取文件：超出内存限制（1 MB，可用 --max-memory 调整）")
     ]
+    assert "FZ201" in {f["code"] for f in files["small.txt"]} and done.returncode == 1 and done.stderr == b""
 
 
 def test_markdown_lines_of_openers_without_a_close_are_linear():
@@ -417,3 +418,10 @@ def test_nothing_to_check_is_exit_2_naming_the_path(capsys, tmp_path, make):
 def test_the_library_reads_a_pdf_with_cid_glyphs_as_unreadable():
     result = fazhi_check.check_bytes(cid_pdf(), path="x.pdf")
     assert [f.code for f in result.findings] == ["FZ001"]
+
+
+def test_random_bytes_behind_the_ole_signatures_first_four_bytes_are_fz001(capsys, tmp_path):
+    (tmp_path / "bad.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 16)  # LibreOffice reads it as text
+    code, out, _ = run(capsys, "--format", "json", str(tmp_path / "bad.doc"))
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert finding["message"] == "无法读取文件：不是有效的Word 97-2003 文档（文件已损坏或其实是其他格式）"

@@ -13,7 +13,12 @@ TIMEOUT = 120  # seconds for one conversion; LibreOffice's cold start alone take
 BATCH = 50  # files converted by one start of LibreOffice
 _converted: dict[bytes, bytes] = {}  # digest of an old office file -> its .docx, from convert_batch
 # how each format's files begin: .doc and WPS files are OLE compound files, .odt a zip, RTF text
-_MAGIC = {".doc": b"\xd0\xcf\x11\xe0", ".wps": b"\xd0\xcf\x11\xe0", ".odt": b"PK\x03\x04", ".rtf": b"{\\rtf"}
+_MAGIC = {
+    ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    ".wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    ".odt": b"PK\x03\x04",
+    ".rtf": b"{\\rtf",
+}
 
 
 def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:
