@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import selectors
 import signal
 import sys
 import time
@@ -85,6 +86,7 @@ class _Supervisor:
         self.waiting: deque = deque(enumerate(items))  # (index, item) not yet sent
         self.done: dict[int, object] = {}
         self.workers: list[_Worker] = []
+        self.selector = selectors.DefaultSelector()
 
     def run(self) -> Iterator:
         import gc
@@ -105,16 +107,14 @@ class _Supervisor:
         process = self.context.Process(target=_serve, args=(theirs, self.task), daemon=True)
         process.start()
         theirs.close()
-        return _Worker(process, ours)
+        worker = _Worker(process, ours)
+        self.selector.register(ours, selectors.EVENT_READ, (worker, "answer"))
+        self.selector.register(process.sentinel, selectors.EVENT_READ, (worker, "exit"))
+        return worker
 
     def _step(self, next_index: int) -> None:
         """Send work, wait for an answer, a death or a deadline, and deal with it."""
-        from multiprocessing.connection import wait
-
-        for i, worker in enumerate(self.workers):
-            if not worker.held and not worker.process.is_alive():  # died between two files: nothing lost
-                _end(worker)
-                self.workers[i] = worker = self._start()
+        for worker in self.workers:
             while self.waiting and len(worker.held) < PREFETCH and self.waiting[0][0] < next_index + WINDOW:
                 if not worker.held:
                     worker.since = time.monotonic()
@@ -123,35 +123,51 @@ class _Supervisor:
                 try:
                     worker.connection.send((index, item))
                 except OSError:
-                    break  # it died: wait() sees its sentinel
+                    break  # it died: its exit is seen below
         busy = [w for w in self.workers if w.held]
         ends = [w.since + self.hard_limit for w in busy] if self.hard_limit else []
         left = max(0.0, min(ends) - time.monotonic()) if ends else None
-        ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], left))
-        for worker in busy:
-            if worker.connection in ready:
-                try:
-                    index, result = worker.connection.recv()
-                except (EOFError, OSError):
+        for key, _ in self.selector.select(left):
+            worker, event = key.data
+            if worker not in self.workers:
+                continue  # replaced while handling an earlier event
+            if event == "answer":
+                self._answer(worker)
+            else:
+                while worker in self.workers and _pending(worker):  # what it sent before it went
+                    self._answer(worker)
+                if worker in self.workers:
                     self._replace(worker, "died")
-                    continue
-                worker.held.popleft()
-                worker.since = time.monotonic()
-                if isinstance(result, WorkerError):
-                    raise result
-                self.done[index] = result
-            elif worker.process.sentinel in ready:
-                self._replace(worker, "died")
-            elif self.hard_limit and time.monotonic() >= worker.since + self.hard_limit:
+        for worker in busy:
+            if worker in self.workers and self.hard_limit and time.monotonic() >= worker.since + self.hard_limit:
                 self._replace(worker, "timeout")
 
+    def _answer(self, worker: _Worker) -> None:
+        try:
+            index, result = worker.connection.recv()
+        except (EOFError, OSError):
+            self._replace(worker, "died")
+            return
+        worker.held.popleft()
+        worker.since = time.monotonic()
+        if isinstance(result, WorkerError):
+            raise result
+        self.done[index] = result
+
     def _replace(self, worker: _Worker, reason: str) -> None:
-        """The worker's first item is lost for ``reason``; the others go back to the queue."""
-        _end(worker)
-        index, item = worker.held.popleft()
-        self.done[index] = self.lost(item, reason)
-        self.waiting.extendleft(reversed(worker.held))
+        """The worker's first item (if it held one) is lost for ``reason``; the others go back."""
+        self._end(worker)
+        if worker.held:
+            index, item = worker.held.popleft()
+            self.done[index] = self.lost(item, reason)
+            self.waiting.extendleft(reversed(worker.held))
         self.workers[self.workers.index(worker)] = self._start()
+
+    def _end(self, worker: _Worker) -> None:
+        for fileobj in (worker.connection, worker.process.sentinel):
+            with contextlib.suppress(KeyError, ValueError):
+                self.selector.unregister(fileobj)
+        _end(worker)
 
     def _stop(self) -> None:
         for worker in self.workers:
@@ -160,7 +176,15 @@ class _Supervisor:
         deadline = time.monotonic() + 1.0
         for worker in self.workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
-            _end(worker)
+            self._end(worker)
+        self.selector.close()
+
+
+def _pending(worker: _Worker) -> bool:
+    try:
+        return worker.connection.poll(0)
+    except (EOFError, OSError):
+        return False
 
 
 def _end(worker: _Worker) -> None:

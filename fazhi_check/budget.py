@@ -33,10 +33,12 @@ _deadlines: list[tuple[float, Callable[[], BaseException]]] = []  # (monotonic e
 _previous_handler = None
 
 
-def _can_time() -> bool:
-    import signal
+_MAIN = threading.main_thread().ident
+_HAS_TIMER = hasattr(__import__("signal"), "setitimer")
 
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+def _can_time() -> bool:
+    return _HAS_TIMER and threading.get_ident() == _MAIN
 
 
 def _on_tick(signum, frame) -> None:
