@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 from . import __version__, batch, budget
 from .messages import say
@@ -62,7 +63,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def _told(e: argparse.ArgumentError, parser: _Parser) -> str:
+def _told(e: argparse.ArgumentError, parser) -> str:
     """An argparse error, told from what it is about rather than from argparse's wording."""
     lang, name = parser.lang, e.argument_name or ""
     action = next((a for a in parser._actions if a.option_strings and "/".join(a.option_strings) == name), None)
@@ -161,7 +162,7 @@ def build(lang: str = "zh") -> argparse.ArgumentParser:
     def m(key: str) -> str:
         return say(f"metavar.{key}", lang)
 
-    formatter = type("Formatter", (_Formatter,), {"lang": lang})
+    formatter: Any = type("Formatter", (_Formatter,), {"lang": lang})
     p = _Parser(
         prog="fazhi-check",
         description=say("help.description", lang),

@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 PARALLEL_FROM = 16  # with no --jobs given, batches with more files than this use every core
 PREFETCH = 2  # items a worker holds: it never waits for the supervisor between two files
@@ -70,8 +71,8 @@ def _raise(item: str, reason: str):
 
 @dataclass
 class _Worker:
-    process: object
-    connection: object
+    process: Any  # a multiprocessing Process of the pinned context
+    connection: Any  # the supervisor's end of its pipe
     held: deque = field(default_factory=deque)  # (index, item) sent and not yet answered, in order
     since: float = 0.0  # when it started on the first item it holds
 
@@ -80,7 +81,7 @@ class _Supervisor:
     def __init__(self, task, items, jobs, lost, timeout, start: str) -> None:
         import multiprocessing
 
-        self.context = multiprocessing.get_context(start)
+        self.context: Any = multiprocessing.get_context(start)
         self.task, self.items, self.jobs, self.lost = task, items, jobs, lost
         self.hard_limit = timeout + GRACE if timeout else None
         self.waiting: deque = deque(enumerate(items))  # (index, item) not yet sent

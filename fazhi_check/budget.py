@@ -91,10 +91,11 @@ def memory(limit: int | None) -> Iterator[None]:
     allocation fails and the block raises Exceeded("memory"). None or 0: no limit."""
     try:
         import resource
-    except ImportError:
-        resource = None
-    used = _address_space() if limit and resource is not None and hasattr(resource, "RLIMIT_AS") else None
-    if used is None:
+    except ImportError:  # not on this platform: no limit
+        yield
+        return
+    used = _address_space() if limit and hasattr(resource, "RLIMIT_AS") else None
+    if used is None or not limit:
         yield
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -121,5 +122,5 @@ def memory(limit: int | None) -> Iterator[None]:
 def limits(seconds: float | None, memory_bytes: int | None) -> Iterator[None]:
     """One file's budget: at most ``seconds`` and ``memory_bytes`` more memory; Exceeded when either
     runs out."""
-    with memory(memory_bytes), deadline(seconds, lambda: Exceeded("time", seconds)):
+    with memory(memory_bytes), deadline(seconds, lambda: Exceeded("time", seconds or 0)):
         yield

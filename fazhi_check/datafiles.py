@@ -140,7 +140,7 @@ def _in_chinese(error) -> str:
     if kind == "required" and isinstance(instance, dict):
         return "缺少必填的键：" + "、".join(k for k in value if k not in instance)
     if kind == "type":
-        wanted = "或".join(_TYPES.get(t, t) for t in (value if isinstance(value, list) else [value]))
+        wanted = "或".join(str(_TYPES.get(t, t)) for t in (value if isinstance(value, list) else [value]))
         return f"应为{wanted}，此处是 {shown}"
     if kind == "enum":
         return f"应为以下之一：{'、'.join(map(str, value))}，此处是 {shown}"

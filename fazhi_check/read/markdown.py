@@ -45,7 +45,8 @@ class _Marks:
     gives the first place at or after an index that ``valid`` accepts."""
 
     def __init__(self, line: str) -> None:
-        self.line, self.places = line, {}
+        self.line = line
+        self.places: dict[tuple, list[int]] = {}
 
     def after(self, mark: str, start: int, valid=None) -> int | None:
         key = (mark, valid)
@@ -62,14 +63,14 @@ class _Marks:
 
 
 def _brackets(line: str, marks: _Marks) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for image in (True, False):
         i = line.find("![" if image else "[")
         while i >= 0:
             opened = i + 2 if image else i + 1  # where the bracketed text starts
             k = marks.after("]", opened)
             m = marks.after(")", k + 2) if k is not None and line.startswith("(", k + 1) else None
-            if m is not None and (image or k > opened):
+            if m is not None and k is not None and (image or k > opened):
                 spans += [(i, m + 1)] if image else [(i, i + 1), (k, m + 1)]
                 i = line.find("![" if image else "[", m + 1)
             else:

@@ -68,7 +68,9 @@ def part_state(result: Result, kind: str) -> str | None:
 
 def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
     """The header, one row per file, and the totals row."""
-    out = [(HEADERS[lang][0], say("table.verdict", lang), *HEADERS[lang][1:], say("table.reason", lang))]
+    out: list[tuple[str, ...]] = [
+        (HEADERS[lang][0], say("table.verdict", lang), *HEADERS[lang][1:], say("table.reason", lang))
+    ]
     totals = {"error": 0, "warning": 0, "info": 0}
     verdicts = {"fail": 0, "revise": 0, "pass": 0}
     for r in results:
@@ -98,8 +100,8 @@ def rows(results: Sequence[Result], lang: str = "zh") -> list[tuple[str, ...]]:
         )
     shown_verdicts = " ".join(f"{say(f'verdict.{v}', lang)} {n}" for v, n in verdicts.items())
     parts = [""] * (len(REQUIRED) + 2)  # report year, the parts, plan year
-    count = say("table.files", lang, count=len(results))
-    totals_row = (say("table.totals", lang), shown_verdicts, "", count, *parts, *map(str, totals.values()))
+    files = say("table.files", lang, count=len(results))
+    totals_row = (say("table.totals", lang), shown_verdicts, "", files, *parts, *map(str, totals.values()))
     out.append((*totals_row, "", ""))
     return out
 
