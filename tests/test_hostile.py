@@ -425,3 +425,16 @@ def test_random_bytes_behind_the_ole_signatures_first_four_bytes_are_fz001(capsy
     code, out, _ = run(capsys, "--format", "json", str(tmp_path / "bad.doc"))
     (finding,) = json.loads(out)["files"][0]["findings"]
     assert finding["message"] == "无法读取文件：不是有效的Word 97-2003 文档（文件已损坏或其实是其他格式）"
+
+
+def test_a_pdf_is_read_page_by_page_each_page_let_go(monkeypatch):
+    import pdfplumber.page
+    from publish_fixtures import report_pdf
+
+    closed, real_close = [], pdfplumber.page.Page.close
+    monkeypatch.setattr(pdfplumber.page.Page, "close", lambda page: closed.append(page.page_number) or real_close(page))
+    data = report_pdf(HUBIN.decode("utf-8") * 3)
+    result = fazhi_check.check_bytes(data, path="r.pdf")
+    pages = max(f.page for f in result.findings)
+    # every page closed once, in order (a 260-page PDF peaked at 509 MB before, 63 MB now)
+    assert pages >= 3 and len(closed) >= pages and closed == list(range(1, len(closed) + 1))

@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SEEDS, run
+from publish_fixtures import report_pdf
 
 import fazhi_check
-from conftest import ROOT, SEEDS, run
 from fazhi_check.messages import MESSAGES
-from publish_fixtures import report_pdf
 
 HUBIN = SEEDS / "001_83ddae5d562b680b.txt"
 KAIFENG = SEEDS / "000_d9def57696391e1a.txt"
