@@ -226,3 +226,10 @@ def test_old_office_files_are_converted_by_one_start_of_libreoffice(capsys, tmp_
     assert [line.split(":")[0] for line in out.splitlines() if " FZ201 [" in line] == [
         str(folder / f"{n}.doc") for n in range(4)
     ]
+
+
+def test_statistics_speak_the_language(capsys):
+    _, out, _ = run(capsys, "--statistics", str(HUBIN))
+    assert "  FZ201  [错误] “下一年度主要安排”写的年份不是报告年度的下一年 (plan-year)" in out
+    _, out, _ = run(capsys, "--statistics", "--lang", "en", str(HUBIN))
+    assert re.search(r"^1  FZ201  \[error\] [A-Z][^\u4e00-\u9fff]+ \(plan-year\)$", out, re.M), out
