@@ -36,10 +36,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-PLACES = (
-    "清河县 临江区 东湖区 北城区 南山县 西峡县 云溪区 青山县 白沙区 长宁县 金水区 鼓楼区 新华区 和平区 城关镇".split()
-)
-OFFICES = "人民政府 司法局 市场监督管理局 生态环境局 住房和城乡建设局 教育局 卫生健康委员会 交通运输局".split()
+PLACES = [
+    "清河县",
+    "临江区",
+    "东湖区",
+    "北城区",
+    "南山县",
+    "西峡县",
+    "云溪区",
+    "青山县",
+    "白沙区",
+    "长宁县",
+    "金水区",
+    "鼓楼区",
+    "新华区",
+    "和平区",
+    "城关镇",
+]
+OFFICES = [
+    "人民政府",
+    "司法局",
+    "市场监督管理局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "教育局",
+    "卫生健康委员会",
+    "交通运输局",
+]
 HEADING = r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])"
 FLOOR_READ = (
     "import os,sys\nfor p in sorted(os.listdir(sys.argv[1])): open(os.path.join(sys.argv[1],p),'rb').read().decode()"
@@ -105,7 +128,7 @@ def big_report(size: int) -> str:
     while total < size:
         k += 1
         # a number and a random word every 20 characters: no 30-character run repeats between copies
-        copy = re.sub(r"([^\n]{20})", lambda m: m.group(1) + f"{rng.choice(words)}{k}", body)
+        copy = re.sub(r"([^\n]{20})", lambda m, k=k: m.group(1) + f"{rng.choice(words)}{k}", body)
         chunks.append(copy)
         total += len(copy.encode("utf-8"))
     return "\n".join(chunks)
@@ -279,7 +302,9 @@ def peers(texts: list[str], megabytes: float, library: float) -> list[tuple]:
     except ImportError:
         return [("peer: AutoCorrect (`pip install autocorrect-py`)", "not installed", "", None, "")]
     elapsed = timed(each, lambda t: autocorrect_py.lint_for(t, "report.txt"), texts)
-    return [("peer: AutoCorrect lint, 1 core", f"{megabytes / elapsed:.1f} MB per CPU s", "library", library / elapsed, "")]
+    return [
+        ("peer: AutoCorrect lint, 1 core", f"{megabytes / elapsed:.1f} MB per CPU s", "library", library / elapsed, "")
+    ]
 
 
 def format_table(rows: list[tuple]) -> str:

@@ -6,9 +6,14 @@
 """
 
 from .api import check_bytes, check_file, check_text
+from .config import ConfigError
+from .datafiles import DataFileError
+from .engine import SelectionError
+from .read import ReadError
 from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
 from .version import __version__
+from .waivers import WaiverFileError
 
 
 def annotate_docx(data: bytes, result: Result, lang: str = "zh") -> bytes:
@@ -20,6 +25,8 @@ def annotate_docx(data: bytes, result: Result, lang: str = "zh") -> bytes:
 
 
 __all__ = [
+    "ConfigError",
+    "DataFileError",
     "Finding",
     "Fix",
     "Result",
@@ -27,6 +34,9 @@ __all__ = [
     "RuleFileError",
     "RulePack",
     "Section",
+    "SelectionError",
+    "ReadError",
+    "WaiverFileError",
     "__version__",
     "annotate_docx",
     "check_bytes",

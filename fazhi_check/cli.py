@@ -1,116 +1,42 @@
-"""Command line: parse argv, gather inputs, print a report, exit 0/1/2. No checking logic lives here."""
+"""Command line: parse argv, gather inputs, print a report, exit 0/1/2 (3: an internal error, 130: an
+interrupt). No checking logic lives here; the options and their help are arguments.py's."""
 
 from __future__ import annotations
 
 import argparse
 import codecs
-import datetime
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import batch, runner
-from .argtypes import megabytes
-from .config import Resolver
+from . import runner
+from .arguments import UsageError, parse
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
-from .read import MAX_BYTES, SUPPORTED_SUFFIXES
+from .messages import say
+from .read import SUPPORTED_SUFFIXES
+from .report.escape import shown as shown_path
 from .report.text import STREAMED, Tally, format_github, format_json, format_text, streamed
 from .results import Result
 from .rulebook import Rule, load_rules
 from .version import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "github", "summary", "csv", "html")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 141  # as a process killed by SIGPIPE (128 + 13): the reader went away
 PROGRESS_FROM = 5  # batches with more files than this show a progress bar on a terminal
-
-
-def _codes(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"not a number of processes: '{value}'")
-    return int(value)
-
-
-def _iso_date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: '{value}'") from None
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="fazhi-check",
-        description="检查法治政府建设年度报告是否符合规定 / Check 法治政府建设 annual reports.",
-    )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads stdin")
-    p.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="text (default), json, sarif, github (Actions annotations), summary (one row per file), csv, "
-        "html (one self-contained page with a verdict; use -o)",
-    )
-    p.add_argument("--outline", action="store_true", help="print the outline as fazhi-check understood it")
-    p.add_argument("--statistics", action="store_true", help="print how often each rule fired instead of findings")
-    p.add_argument(
-        "--select", type=_codes, action="extend", help="replace the default rules: codes, prefixes, names, groups"
-    )
-    p.add_argument("--extend-select", type=_codes, action="extend", default=[], help="add rules to the selection")
-    p.add_argument("--ignore", type=_codes, action="extend", default=[], help="leave rules out (FZ001 cannot be)")
-    p.add_argument("--encoding", help="read text files in this encoding instead of detecting it (e.g. big5)")
-    p.add_argument(
-        "--exclude", action="append", default=[], metavar="GLOB", help="skip files and folders matching GLOB"
-    )
-    p.add_argument("--stdin-filename", metavar="NAME", help="the name shown for - (its suffix tells the format)")
-    p.add_argument(
-        "--max-size", type=megabytes, default=MAX_BYTES, metavar="MB", help="skip larger files (default 50 MB)"
-    )
-    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rule pack (YAML files)")
-    p.add_argument("--year", type=int, help="the report year, overriding what the text says")
-    p.add_argument(
-        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="the date the report was made public (FZ208)"
-    )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
-    p.add_argument("--strict", action="store_true", help="warnings fail too")
-    p.add_argument("--quiet", action="store_true", help="print only the summary line")
-    p.add_argument("--exit-zero", action="store_true", help="always exit 0")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
-    p.add_argument("--fix", action="store_true", help="apply every safe fix to .txt and .md files, in place")
-    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
-    p.add_argument(
-        "--annotate",
-        metavar="DIR",
-        help="write a reviewed copy of each Word file into DIR: findings as comments, safe fixes as tracked changes",
-    )
-    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
-    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("--show-config", action="store_true", help="print the settings that apply to PATH and exit")
-    p.add_argument("--waivers", metavar="FILE", help="a waiver file: findings accepted by a reviewer")
-    p.add_argument("--add-waivers", metavar="FILE", help="write a waiver for every current finding to FILE")
-    p.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        metavar="N",
-        help=f"check files in N processes (0: one per core; default: one per core for more than "
-        f"{batch.PARALLEL_FROM} files); the report is the same as with --jobs 1",
-    )
-    p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    p.add_argument(
-        "--test-rules",
-        metavar="DIR",
-        help="run the pass/fail examples of the rule pack in DIR and say which do not behave "
-        "(exit 0: all behave, 1: some do not, 2: the pack is invalid)",
-    )
-    p.add_argument("--explain", metavar="CODE", help="show a rule's page and exit")
-    p.add_argument("--version", action="version", version=f"fazhi-check {__version__}")
-    return p
+# what each option that is not a report of findings can print; any other --format is refused
+LISTINGS = {
+    "--list-rules": ("text", "json"),
+    "--explain": ("text", "json"),
+    "--show-config": ("text", "json"),
+    "--statistics": ("text", "json"),
+    "--outline": ("text",),
+    "--diff": ("text",),
+    "--add-waivers": ("text",),
+}
+_LABELS = {"bad configuration": "config", "bad waiver file": "waivers", "bad rule file": "rules"}
 
 
 def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
@@ -139,65 +65,107 @@ def _excluded(root: str, name: str, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(path, g) or fnmatch.fnmatch(path, "*/" + g) for g in globs)
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
     print(f"fazhi-check: {message}", file=sys.stderr)
-    return EXIT_USAGE
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets "?", not a traceback
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese gets escapes, not a traceback
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors="backslashreplace")
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["serve"]:  # the web page for clerks: its own options (fazhi_check/serve)
         from .serve.command import main as serve
 
         return serve(argv[1:])
-    args = _parser().parse_args(argv)
+    try:
+        args = parse(argv)
+    except UsageError as e:
+        return _fail(str(e))
+    except SystemExit as e:  # --help, --version
+        return int(e.code or 0)
+    lang = args.lang
     try:
         return _run(args)
     except DataFileError as e:  # a rule, configuration or waiver file
-        return _fail(f"{e.label} {e.path}: at {e.json_path}: {e.message}")
+        label = say(f"label.{_LABELS.get(e.label, 'file')}", lang)
+        message = e.message if lang == "en" else getattr(e, "message_zh", None) or e.message
+        where = e.json_path if lang == "en" else re.sub(r"^line (\d+), column (\d+)$", r"第\1行第\2列", e.json_path)
+        return _fail(say("data-file", lang, label=label, path=shown_path(e.path), where=where, message=message))
     except SelectionError as e:
-        return _fail(str(e))
+        return _fail(say("selection", lang, selector=getattr(e, "selector", str(e))))
+    except KeyboardInterrupt:
+        return _fail(say("interrupted", lang), EXIT_INTERRUPTED)
+    except BrokenPipeError:  # `fazhi-check … | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except Exception as e:  # a bug: exit 3 (also under --exit-zero), the traceback only with --debug
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        return _fail(say("internal", lang, error=f"{type(e).__name__}: {e}"), EXIT_INTERNAL)
+
+
+def _refused_format(args: argparse.Namespace) -> str | None:
+    """The message for an option given with a --format it cannot honour (or --fix with --diff)."""
+    if args.fix and args.diff:
+        return say("fix-and-diff", args.lang)
+    for option, formats in LISTINGS.items():
+        given = getattr(args, option.lstrip("-").replace("-", "_"))
+        if given and args.format not in formats:
+            return say("format-not-for", args.lang, option=option, format=args.format, formats="、".join(formats))
+    return None
+
+
+def _silence_stdout() -> None:
+    """Standard output's reader is gone: point it at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .config import Resolver
+
+    lang = args.lang
+    refused = _refused_format(args)
+    if refused:
+        return _fail(refused)
     if args.test_rules:
-        return _test_rules(args.test_rules, args.lang)
+        return _test_rules(args.test_rules, lang)
     pack = load_rules(args.rules)
     selected = select_rules(pack, args.select, args.extend_select, args.ignore)
     if args.encoding:
         try:
             codecs.lookup(args.encoding)
         except LookupError:
-            return _fail(f"unknown encoding '{args.encoding}'")
+            return _fail(say("unknown-encoding", lang, name=args.encoding))
 
     if args.list_rules or args.explain:
-        from .report import ruledocs
-
-        if args.list_rules:
-            return _emit(ruledocs.format_rule_table(pack.rules, args.lang), args.output)
-        rule = pack.get(args.explain)
-        if rule is None:
-            return _fail(f"no rule '{args.explain}' (see --list-rules)")
-        from .examples import example_findings
-
-        gives = example_findings(rule, rule.examples["fail"][0], pack)
-        return _emit(ruledocs.format_rule_page(rule, gives), args.output)
+        return _rule_pages(args, pack)
 
     resolver = Resolver(pack, args.config, args.isolated, args.select, args.extend_select, args.ignore)
     if args.show_config:
         import yaml
 
-        shown = resolver.show(args.paths[0] if args.paths else os.curdir)
-        return _emit(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), args.output)
+        settings = resolver.show(args.paths[0] if args.paths else os.curdir)
+        if args.format == "json":
+            return _emit(_json(settings), args.output)
+        return _emit(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), args.output)
     if not args.paths:
-        return _fail("no PATH given (try: fazhi-check seeds/)")
+        return _fail(say("no-path", lang))
     if (args.fix or args.diff or args.annotate) and "-" in args.paths:
-        return _fail("--fix, --diff and --annotate need files, not standard input")
+        return _fail(say("fix-needs-files", lang))
 
     files = expand(args.paths, args.exclude)
+    if not files:
+        named = ("、" if args.lang != "en" else ", ").join(map(shown_path, args.paths))
+        return _fail(say("nothing-to-check", args.lang, paths=named, suffixes=" ".join(SUPPORTED_SUFFIXES)))
+    paths = sorted(set(files))  # sorted by file, once each
     reviewed = None
     if args.annotate:
         from .review import ReviewError, destinations
@@ -205,10 +173,10 @@ def _run(args: argparse.Namespace) -> int:
         try:
             reviewed = destinations(args.paths, files, args.annotate)
         except ReviewError as e:
-            return _fail(str(e))
-    if not files:
-        print(f"fazhi-check: no supported files found ({', '.join(SUPPORTED_SUFFIXES)})", file=sys.stderr)
-    paths = sorted(set(files))  # sorted by file, once each
+            return _fail(say(e.key, lang, **{k: shown_path(v) for k, v in e.params.items()}))
+    for target in (args.output, args.add_waivers):
+        if target and _is_input(target, paths):
+            return _fail(say("output-is-input", args.lang, output=shown_path(target)))
     whole_run = args.waivers or args.add_waivers or any(resolver.config(p).waivers for p in paths)
     streaming = args.format in STREAMED and not (whole_run or args.outline or args.statistics or args.diff)
     job = runner.Job(
@@ -223,6 +191,9 @@ def _run(args: argparse.Namespace) -> int:
         keep_document=args.outline or args.format == "html",
         render=args.format if streaming else None,
         quiet=args.quiet,
+        show_info=args.show_info,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
         annotate=reviewed,
     )
     checked = _printing_notes(_with_progress(runner.run(paths, job, resolver, args.jobs), paths))
@@ -233,7 +204,7 @@ def _run(args: argparse.Namespace) -> int:
     if streaming:  # each file is written as it arrives: a batch holds one file at a time
         tally = Tally()
         status = _emit(
-            streamed((entry for entry, _ in checked), args.format, __version__, args.lang, tally), args.output
+            streamed((entry for entry, _ in checked), args.format, __version__, lang, tally, args.quiet), args.output
         )
         severities = {s for s, n in tally.by_severity.items() if n}
     else:
@@ -241,9 +212,9 @@ def _run(args: argparse.Namespace) -> int:
         if whole_run:  # waivers are judged over the whole run
             results = runner.waive(results, args.waivers, resolver, args.lang)
         if args.add_waivers:
-            return _add_waivers(results, args.add_waivers)
+            return _add_waivers(results, args.add_waivers, args.lang)
         if args.outline:  # a look at how the report was read, not a check: it does not fail
-            from .report.text import format_outline
+            from .report.outline import format_outline
 
             return _emit(format_outline(results, args.lang), args.output)
         status = _emit(_report(results, args, selected, pack.vocabulary), args.output)
@@ -252,6 +223,31 @@ def _run(args: argparse.Namespace) -> int:
         return status
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if severities & failing else EXIT_OK
+
+
+def _json(data) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _rule_pages(args: argparse.Namespace, pack) -> int:
+    """--list-rules and --explain, as text or JSON."""
+    from .report import ruledocs
+
+    if args.list_rules:
+        if args.format == "json":
+            return _emit(_json(pack.to_dict()), args.output)
+        return _emit(ruledocs.format_rule_table(pack.rules, args.lang), args.output)
+    rule = pack.get(args.explain)
+    if rule is None:
+        return _fail(say("no-rule", args.lang, code=args.explain))
+    if args.format == "json":
+        return _emit(_json(rule.to_dict()), args.output)
+    from .examples import example_findings
+
+    gives = example_findings(rule, rule.examples["fail"][0], pack)
+    return _emit(ruledocs.format_rule_page(rule, gives), args.output)
 
 
 def _test_rules(folder: str, lang: str) -> int:
@@ -264,10 +260,7 @@ def _test_rules(folder: str, lang: str) -> int:
     for problem in wrong:
         print(problem.describe(lang))
     examples = sum(len(r.examples.get("pass", ())) + len(r.examples.get("fail", ())) for r in own)
-    if lang == "en":
-        print(f"{len(own)} rule(s), {examples} example(s): {len(wrong)} do not behave")
-    else:
-        print(f"共 {len(own)} 条规则、{examples} 个示例：{len(wrong)} 个不符合预期")
+    print(say("test-rules", lang, rules=len(own), examples=examples, wrong=len(wrong)))
     return EXIT_FINDINGS if wrong else EXIT_OK
 
 
@@ -279,14 +272,30 @@ def _printing_notes(outcomes: Iterator[tuple]) -> Iterator[tuple]:
         yield item, diff
 
 
-def _add_waivers(results: list[Result], path: str) -> int:
-    from .fixes import FixError
+def _is_input(target: str, paths: Sequence[str]) -> bool:
+    """Whether ``target`` is (or, through a link, is the same file as) one of the inputs."""
+    try:
+        out = os.stat(target)
+    except OSError:
+        real = os.path.realpath(target)
+        return any(p != "-" and os.path.realpath(p) == real for p in paths)
+    for path in paths:
+        try:
+            if path != "-" and os.path.samestat(out, os.stat(path)):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _add_waivers(results: list[Result], path: str, lang: str) -> int:
+    from .writing import WriteError
 
     try:
         added = runner.add_waivers(results, path)
-    except FixError as e:
-        return _fail(f"cannot write {path}: {e}")
-    print(f"fazhi-check: {added} waiver(s) added to {path}", file=sys.stderr)
+    except WriteError as e:
+        return _fail(shown_path(e.reason_en if lang == "en" else e.reason))
+    print(f"fazhi-check: {say('waivers-added', lang, path=shown_path(path), count=added)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -295,7 +304,8 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     if args.statistics:
         from .report.text import format_statistics
 
-        return format_statistics(results)
+        summaries = {r.code: r.summary_en if args.lang == "en" and r.summary_en else r.summary for r in rules}
+        return format_statistics(results, summaries, args.lang, args.format)
     if args.format == "html":
         from .report.html import format_html
 
@@ -311,8 +321,8 @@ def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, 
     if args.format == "json":
         return format_json(results, __version__)
     if args.format == "github":
-        return format_github(results)
-    return format_text(results, args.lang, args.quiet)
+        return format_github(results, args.lang)
+    return format_text(results, args.lang, args.quiet, args.show_info)
 
 
 def _with_progress(items: Iterator, paths: list[str], stream=None):
@@ -326,8 +336,11 @@ def _with_progress(items: Iterator, paths: list[str], stream=None):
     return tqdm(items, total=len(paths), file=stream, unit="file", leave=False)
 
 
-def _emit(pieces: str | Iterable[str], output: str | None) -> int:
-    """Write the report (a string, or pieces as they are made) to standard output or ``output``."""
+def _emit(pieces: str | Iterable[str], output: str | None, lang: str = "zh") -> int:
+    """Write the report (a string, or pieces as they are made) to standard output or, atomically, to
+    ``output``: an interrupted or failed run leaves the previous report as it was."""
+    from .writing import WriteError, replacing
+
     pieces = [pieces] if isinstance(pieces, str) else pieces
     if output is None:
         for piece in pieces:
@@ -335,9 +348,9 @@ def _emit(pieces: str | Iterable[str], output: str | None) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        with open(output, "w", encoding="utf-8", newline="") as f:
+        with replacing(output) as f:
             for piece in pieces:
-                f.write(piece)
-    except OSError as e:
-        return _fail(f"cannot write {output}: {e.strerror or e}")
+                f.write(piece.encode("utf-8"))
+    except WriteError as e:
+        return _fail(shown_path(e.reason_en if lang == "en" else e.reason))
     return EXIT_OK

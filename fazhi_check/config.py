@@ -9,7 +9,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from .datafiles import DataFileError, parse_yaml, validate
+from .datafiles import DataFileError, parse_yaml, read_data_file, validate
 from .engine import SelectionError, select_rules
 from .rulebook import Rule, RulePack, validate_rule
 
@@ -163,17 +163,18 @@ def load_config(path: str, pack: RulePack) -> Config:
 
 def _load(path: str, pack: RulePack, chain: tuple[str, ...] = ()) -> Config:
     if path in chain:
-        raise ConfigError(path, "$.extend", "extends itself: " + " -> ".join((*chain, path)))
+        chained = " -> ".join((*chain, path))
+        raise ConfigError(path, "$.extend", f"extends itself: {chained}", f"循环继承自身：{chained}")
     data = _read(path)
     if data is None:
-        raise ConfigError(path, "$", f"no [{TABLE}] table")
+        raise ConfigError(path, "$", f"no [{TABLE}] table", f"没有 [{TABLE}] 表")
     validate(data, "config.schema.json", path, ConfigError, _prefix(path))
     folder = os.path.dirname(path)
     parent = Config()
     if "extend" in data:
         base = os.path.normpath(os.path.join(folder, os.path.expanduser(data["extend"])))
         if not os.path.isfile(base):
-            raise ConfigError(path, "$.extend", f"no such file: {base}")
+            raise ConfigError(path, "$.extend", f"no such file: {base}", f"要继承的文件不存在：{base}")
         parent = _load(base, pack, (*chain, path))
     own = _settings(path, folder, data, pack)
     merged = {
@@ -192,14 +193,11 @@ def _load(path: str, pack: RulePack, chain: tuple[str, ...] = ()) -> Config:
 
 def _read(path: str) -> dict | None:
     """The settings a file holds (None: a pyproject.toml without our table); raises ConfigError."""
+    raw = read_data_file(path, ConfigError)
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
         text = raw.decode("utf-8")
-    except OSError as e:
-        raise ConfigError(path, "$", f"cannot read: {e.strerror or e}") from None
     except UnicodeDecodeError:
-        raise ConfigError(path, "$", "not UTF-8 text") from None
+        raise ConfigError(path, "$", "not UTF-8 text", "不是 UTF-8 编码的文字") from None
     if path.endswith(".toml"):
         return _read_toml(path, text)
     data = parse_yaml(text, path, ConfigError)
@@ -216,7 +214,7 @@ def _read_toml(path: str, text: str) -> dict | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(path, "$", f"not valid TOML: {e}") from None
+        raise ConfigError(path, "$", f"not valid TOML: {e}", f"不是有效的 TOML（{e}）") from None
     return data.get("tool", {}).get("fazhi-check")
 
 
@@ -228,7 +226,8 @@ def _settings(path: str, folder: str, data: dict, pack: RulePack) -> dict:
         try:
             select_rules(pack, values)
         except SelectionError as e:
-            raise ConfigError(path, f"{prefix}$.{key}", str(e)) from None
+            zh = f"没有与 {e.selector} 相符的规则（见 --list-rules）"
+            raise ConfigError(path, f"{prefix}$.{key}", str(e), zh) from None
         return tuple(values)
 
     out: dict = {}
@@ -245,7 +244,8 @@ def _settings(path: str, folder: str, data: dict, pack: RulePack) -> dict:
         problem = validate_rule(dataclasses.replace(rule, options={**rule.options, **options}))
         if problem is not None:
             json_path, message = problem
-            raise ConfigError(path, f"{prefix}$.options.{code}{json_path.removeprefix('$.options')}", message)
+            where = f"{prefix}$.options.{code}{json_path.removeprefix('$.options')}"
+            raise ConfigError(path, where, message, getattr(problem, "message_zh", message))
         out["options"][rule.code] = dict(options)
     out["per_file_ignores"] = tuple(
         (folder, glob, selectors(f"per-file-ignores.{glob}", codes))
@@ -264,7 +264,12 @@ def _prefix(path: str) -> str:
 def _rule(pack: RulePack, path: str, json_path: str, code: str) -> Rule:
     rule = pack.get(code)
     if rule is None:
-        raise ConfigError(path, f"{json_path}.{code}", f"no rule '{code}' (see --list-rules)")
+        raise ConfigError(
+            path,
+            f"{json_path}.{code}",
+            f"no rule '{code}' (see --list-rules)",
+            f"没有编号或名称为 {code} 的规则（见 --list-rules）",
+        )
     return rule
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
 from .checks.genre import is_annual_report
+from .checks.patterns import PatternTimeout
 from .document import build_document
 from .positions import MappedIndex
 from .read import ReadError, Source
@@ -17,10 +18,15 @@ from .rulebook import Rule, RulePack
 
 UNIGNORABLE = "FZ001"
 QUOTE = 16  # characters of a Word paragraph quoted in its findings (Word shows no paragraph numbers)
+CONTEXT = 10  # characters either side of a finding kept as its context
 
 
 class SelectionError(ValueError):
-    """A --select/--ignore entry names no rule."""
+    """A --select/--ignore entry names no rule (``selector``)."""
+
+    def __init__(self, selector: str) -> None:
+        super().__init__(f"no rule matches '{selector}'")
+        self.selector = selector
 
 
 def _matches(rule: Rule, selector: str) -> bool:
@@ -38,7 +44,7 @@ def select_rules(
     rules = pack.rules
     for selector in [*(select or ()), *(extend_select or ()), *(ignore or ())]:
         if selector.strip() and not any(_matches(r, selector) for r in rules):
-            raise SelectionError(f"no rule matches '{selector}'")
+            raise SelectionError(selector)
     chosen = {r.code for r in rules if (any(_matches(r, s) for s in select) if select else r.enabled)}
     chosen |= {r.code for r in rules if any(_matches(r, s) for s in extend_select or ())}
     chosen -= {r.code for r in rules if any(_matches(r, s) for s in ignore or ()) and r.code != UNIGNORABLE}
@@ -65,9 +71,23 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
             continue
         if not subject.is_report and rule.check not in TEXT_CHECKS:
             continue  # structure rules judge reports; FZ003 says once that this is none
-        for hit in CHECKS[rule.check](subject, rule.options):
-            findings.append(_stamp(rule, hit, subject, lang))
+        try:
+            hits = list(CHECKS[rule.check](subject, rule.options))
+        except PatternTimeout as e:
+            findings.append(_timed_out(rule, e, lang))
+            continue
+        findings.extend(_stamp(rule, hit, subject, lang) for hit in hits)
     return tuple(sorted(findings, key=lambda f: f.sort_key))
+
+
+def _timed_out(rule: Rule, e: PatternTimeout, lang: str) -> Finding:
+    """The rule's own finding that its patterns ran out of time on this file (it could not judge it)."""
+    pattern = e.patterns[0] if len(e.patterns) == 1 else " | ".join(e.patterns)
+    if lang == "en":
+        text = f"rule {rule.code}'s pattern ran over {e.seconds:g} s and was stopped: {pattern}"
+    else:
+        text = f"规则 {rule.code} 的正则表达式运行超过 {e.seconds:g} 秒，已停止，本文件未按该规则检查：{pattern}"
+    return Finding(rule.code, rule.name, "error", text, 1, 1, 1, 1, references=rule.references)
 
 
 def message(rule: Rule, params: dict, lang: str = "zh") -> str:
@@ -83,11 +103,12 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         params.setdefault("label", doc.vocabulary.label(hit.section))
         params.setdefault("label_en", doc.vocabulary.label(hit.section, "en"))
     if doc is None:
-        line, column, end_line, end_column, evidence = 1, 1, 1, 1, None
+        line, column, end_line, end_column, evidence, context = 1, 1, 1, 1, None, None
     else:
         line, column = doc.index.position(hit.start)
         end_line, end_column = doc.index.end_position(hit.end) if hit.end > hit.start else (line, column)
         evidence = doc.text[hit.start : hit.end] or None
+        context = _context(doc.text, hit.start, hit.end) if evidence else None
     fixable = hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end))
     fix = Fix(line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe") if fixable else None
     return Finding(
@@ -103,7 +124,22 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         evidence=evidence,
         references=rule.references,
         fix=fix,
+        context=context,
     )
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The span with up to CONTEXT characters either side, not crossing a line end (found within the
+    window only, so a long line costs no more than a short one)."""
+    low = max(0, start - CONTEXT)
+    low = max(low, text.rfind("\n", low, start) + 1, text.rfind("\r", low, start) + 1)
+    high = min(len(text), end + CONTEXT)
+    for brk in ("\n", "\r"):
+        at = text.find(brk, end, high)
+        if at >= 0:
+            high = at
+    context = text[low:high]
+    return context.replace("\r\n", "\n").replace("\r", "\n") if "\r" in context else context
 
 
 def check(

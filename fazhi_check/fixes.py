@@ -3,10 +3,8 @@ written back in the file's own encoding, byte order mark and line ends, atomical
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,7 +44,7 @@ def fix_file(path: str, write: bool, max_bytes: int = MAX_BYTES, **options) -> F
     fixed = fix_bytes(data, path, max_bytes, **options)
     if write and fixed.data != data and fixed.error is None:
         try:
-            write_atomically(path, fixed.data)
+            write_back(path, fixed.data)
         except FixError as e:
             return Fixed(fixed.result, Counter(), data, error=str(e))
     return fixed
@@ -124,43 +122,37 @@ def fix_until_stable(
 def encode_like(original: bytes, text: str, encoding: str) -> bytes:
     """``text`` encoded as ``original`` was: the same codec, and its byte order mark if it had one."""
     bom, codec, _ = byte_order_mark(original)
+    codec = codec or encoding
     try:
-        return bom + text.encode(codec or encoding)
+        data = text.encode(codec)
     except UnicodeEncodeError as e:
         raise FixError(f"修复后的文字无法用 {encoding} 编码：“{e.object[e.start : e.end]}”") from None
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``, keeping its mode:
-    a reader sees the old file (or none) or the new one, never half of it. A symbolic link stays a link:
-    the file it points to is replaced."""
-    path = os.path.realpath(path)
-    folder = os.path.dirname(path)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".fazhi-check-", suffix=".tmp", dir=folder)
+        same = data.decode(codec) == text
+    except UnicodeDecodeError:
+        same = False
+    if not same:  # a codec that does not give back what it was given must not write the file
+        raise FixError(f"修复后的文字用 {encoding} 编码后不能原样读回，未修改")
+    return bom + data
+
+
+def write_back(path: str, data: bytes) -> None:
+    """Replace the file at ``path`` with ``data`` atomically, keeping its mode, owner and group; a
+    read-only file or one with other hard links (a rename would split them) is refused."""
+    from .writing import WriteError, write_atomically
+
+    try:
+        info = os.stat(path)
     except OSError as e:
-        raise FixError(f"无法在 {folder} 写入临时文件：{e.strerror or e}") from None
+        raise FixError(f"无法读取文件属性：{e.strerror or e}") from None
+    if not info.st_mode & 0o222:
+        raise FixError("文件是只读的，未修改（如需修复请先取消只读）")
+    if info.st_nlink > 1:
+        raise FixError(f"文件有 {info.st_nlink} 个硬链接，改写会使它们分开，未修改")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temporary, _mode(path))
-        os.replace(temporary, path)
-    except OSError as e:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise FixError(f"无法写回 {path}：{e.strerror or e}") from None
-
-
-def _mode(path: str) -> int:
-    """The file's permission bits, or a new file's (as open() would make it under the umask)."""
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        write_atomically(path, data)
+    except WriteError as e:
+        raise FixError(e.reason) from None
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -45,6 +45,7 @@ class Finding:
     fix: Fix | None = None
     paragraph: str | None = None  # a Word paragraph's first characters: Word shows no paragraph numbers
     page: int | None = None  # a PDF's page
+    context: str | None = None  # the finding's text with a few characters either side, on its line
 
     @property
     def sort_key(self) -> tuple:

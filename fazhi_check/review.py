@@ -16,7 +16,12 @@ WORD_SUFFIXES = (".docx", *CONVERTIBLE)
 
 
 class ReviewError(ValueError):
-    """The folder cannot take the copies (it holds an input, or is a file)."""
+    """The folder cannot take the copies (it holds an input, or is a file): ``key`` names the message
+    (messages.py), ``params`` fill it."""
+
+    def __init__(self, key: str, **params: str):
+        super().__init__(key)
+        self.key, self.params = key, params
 
 
 def is_word(path: str) -> bool:
@@ -29,11 +34,11 @@ def destinations(given: Sequence[str], files: Sequence[str], folder: str) -> dic
     the next run would check the copies)."""
     root = os.path.realpath(folder)
     if os.path.exists(root) and not os.path.isdir(root):
-        raise ReviewError(f"--annotate {folder}: not a folder")
+        raise ReviewError("annotate.not-folder", folder=folder)
     for path in files:
         real = os.path.realpath(path)
         if real == root or real.startswith(root + os.sep):
-            raise ReviewError(f"--annotate {folder}: the folder holds an input ({path}); choose another folder")
+            raise ReviewError("annotate.holds-input", folder=folder, path=path)
     bases = [os.path.realpath(g) for g in given if os.path.isdir(g)]
     out: dict[str, str] = {}
     taken: set[str] = set()
@@ -55,9 +60,10 @@ def destinations(given: Sequence[str], files: Sequence[str], folder: str) -> dic
 def review_file(path: str, destination: str, max_bytes: int, options: dict) -> tuple[Result, list[tuple[str, str]]]:
     """Check the Word file at ``path`` and write its reviewed copy to ``destination``; the result and
     notes (Chinese, English) saying what was written or why nothing was."""
-    from .fixes import FixError, fix_bytes, write_atomically
+    from .fixes import fix_bytes
     from .read.convert import word_bytes
     from .report.docx import annotate, commented
+    from .writing import WriteError, write_atomically
 
     try:
         data = word_bytes(read_bytes(path, max_bytes), os.path.splitext(path)[1].lower())
@@ -77,8 +83,10 @@ def review_file(path: str, destination: str, max_bytes: int, options: dict) -> t
     try:
         os.makedirs(os.path.dirname(destination) or os.curdir, exist_ok=True)
         write_atomically(destination, copy)
-    except (FixError, OSError) as e:
-        return result, [(f"{path}：审阅稿未写出，{e}", f"{path}: reviewed copy not written: {e}")]
+    except WriteError as e:
+        return result, [(f"{path}：审阅稿未写出，{e.reason}", f"{path}: reviewed copy not written: {e.reason_en}")]
+    except OSError as e:
+        return result, [(f"{path}：审阅稿未写出（{e.strerror or e}）", f"{path}: reviewed copy not written: {e}")]
     comments, fixes = len([f for f in result.findings if commented(f)]), sum(fixed.applied.values())
     return result, [
         (

@@ -12,11 +12,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from . import batch
+from . import batch, budget, engine
 from .api import check_bytes, check_file
 from .config import Resolver
 from .engine import select_rules
-from .read import MAX_BYTES
+from .read import MAX_BYTES, ReadError
 from .report.text import Tally, entry
 from .results import Result
 
@@ -38,6 +38,9 @@ class Job:
     render: str | None = None  # a streamed format: each file's entry is made where it was checked
     quiet: bool = False
     annotate: dict[str, str] | None = None  # --annotate: Word file -> where its reviewed copy goes
+    show_info: bool = False  # text: every info finding on its own line
+    timeout: float | None = budget.DEFAULT_SECONDS  # each file's budget (None: no limit)
+    max_memory: int | None = budget.DEFAULT_MEMORY
 
 
 def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = None) -> Iterator[tuple]:
@@ -45,12 +48,41 @@ def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = N
     entry in the streamed report and its counts), its diff under --diff, and the notes to print (what
     --fix did). ``jobs`` as --jobs takes it; standard input is always read here."""
     count = 1 if "-" in paths else batch.jobs_for(jobs, len(paths))
-    yield from batch.run_all(partial(_one, job, resolver), list(paths), count)
+    _warm_up(resolver)
+    _convert_old_office_files(paths, job.max_size)
+    lost = partial(_lost, job, resolver)
+    yield from batch.run_all(partial(_one, job, resolver), list(paths), count, lost, job.timeout)
 
 
-def check_data(data: bytes, job: Job, resolver: Resolver) -> Result:
-    """Bytes checked as standard input is: named ``job.stdin_name``, with the working folder's settings."""
-    return check_bytes(data, path=job.stdin_name, max_bytes=job.max_size, **_options(job, resolver, "-"))
+def _warm_up(resolver: Resolver) -> None:
+    """Build the parser and import what checking a file needs before any file's budget starts (and
+    before workers fork, so that they share them): the first file pays only for itself."""
+    import hashlib  # noqa: F401  (the reports' fingerprints)
+    import unicodedata  # noqa: F401  (the tables' widths)
+
+    check_bytes(
+        "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n".encode(), path="warm-up.txt", rules=resolver.pack
+    )
+
+
+def _convert_old_office_files(paths: Sequence[str], max_size: int) -> None:
+    """.doc, .wps, .odt and .rtf files converted together, before the batch (LibreOffice starts once,
+    not once per file; forked workers find the results). Files that cannot be read are left to their
+    own check, which says why."""
+    from .read import CONVERTIBLE, read_bytes
+
+    old = [(p, os.path.splitext(p)[1].lower()) for p in paths if p.lower().endswith(tuple(CONVERTIBLE))]
+    if len(old) < 2:
+        return
+    from .read.convert import convert_batch
+
+    files = []
+    for path, suffix in old:
+        try:
+            files.append((suffix, read_bytes(path, max_size)))
+        except ReadError:
+            continue
+    convert_batch(files)
 
 
 def _options(job: Job, resolver: Resolver, path: str) -> dict:
@@ -59,22 +91,66 @@ def _options(job: Job, resolver: Resolver, path: str) -> dict:
     return options
 
 
+def check_data(data: bytes, job: Job, resolver: Resolver) -> Result:
+    """Bytes checked as standard input is: named ``job.stdin_name``, with the working folder's settings."""
+    return check_bytes(data, path=job.stdin_name, max_bytes=job.max_size, **_options(job, resolver, "-"))
+
+
 def _one(job: Job, resolver: Resolver, path: str) -> tuple:
-    """Check (or fix) one file, in this process or in a worker."""
+    """Check (or fix, or review) one file within its budget, in this process or in a worker."""
     options = _options(job, resolver, path)
     notes: list[str] = []
-    if job.annotate and path in job.annotate and not job.diff:
-        from .review import review_file
+    try:
+        with budget.limits(job.timeout, job.max_memory):
+            if job.annotate and path in job.annotate and not job.diff:
+                from .review import review_file
 
-        result, said = review_file(path, job.annotate[path], job.max_size, options)
-        notes += [en if job.lang == "en" else zh for zh, en in said]
-        diff = ""
-    elif job.fix or job.diff:
-        result, diff = _fix(path, job, options, notes)
+                result, said = review_file(path, job.annotate[path], job.max_size, options)
+                notes += [en if job.lang == "en" else zh for zh, en in said]
+                diff = ""
+            elif job.fix or job.diff:
+                result, diff = _fix(path, job, options, notes)
+            else:
+                result, diff = _check(path, job, options), ""
+    except budget.Exceeded as e:
+        notes.clear()
+        return _finish(job, _unreadable(job, options, path, *_over_budget(e)), "", notes)
+    return _finish(job, result, diff, notes)
+
+
+def _over_budget(e: budget.Exceeded) -> tuple[str, str]:
+    if e.what == "time":
+        return f"处理超时（超过 {e.limit:g} 秒，可用 --timeout 调整）", f"timed out (over {e.limit:g} s; see --timeout)"
+    megabytes = e.limit / 1024**2
+    return (
+        f"超出内存限制（{megabytes:g} MB，可用 --max-memory 调整）",
+        f"over the memory limit ({megabytes:g} MB; see --max-memory)",
+    )
+
+
+def _lost(job: Job, resolver: Resolver, path: str, reason: str) -> tuple:
+    """What stands for a file whose worker died or hung (batch.py)."""
+    if reason == "timeout":
+        why = _over_budget(budget.Exceeded("time", job.timeout or 0))
     else:
-        result, diff = _check(path, job, options), ""
+        why = (
+            "检查该文件的进程意外退出（可能因内存不足被系统终止）",
+            "the process checking it died (perhaps killed for lack of memory)",
+        )
+    return _finish(job, _unreadable(job, _options(job, resolver, path), path, *why), "", [])
+
+
+def _unreadable(job: Job, options: dict, path: str, reason: str, reason_en: str) -> Result:
+    """The file's FZ001 with ``reason``, under its configured selection."""
+    options = {k: v for k, v in options.items() if k != "encoding"}
+    pack = options.pop("rules")
+    shown = job.stdin_name if path == "-" else path
+    return engine.check(ReadError(reason, reason_en), shown, pack, **options)
+
+
+def _finish(job: Job, result: Result, diff: str, notes: list[str]) -> tuple:
     if job.render:
-        return (entry(result, job.render, job.lang, job.quiet), Tally((result,))), diff, notes
+        return (entry(result, job.render, job.lang, job.quiet, job.show_info), Tally((result,), job.lang)), diff, notes
     return (result if job.keep_document else result.detached()), diff, notes
 
 
@@ -129,9 +205,9 @@ def waive(results: list[Result], waivers: str | None, resolver: Resolver, lang: 
 
 def add_waivers(results: list[Result], path: str) -> int:
     """Write a waiver for every finding left into ``path``, keeping the file's existing waivers; how
-    many were added. Raises FixError when the file cannot be written."""
-    from .fixes import write_atomically
+    many were added. Raises WriteError when the file cannot be written."""
     from .waivers import dump_waivers, load_waivers, new_waivers
+    from .writing import write_atomically
 
     existing = load_waivers(path) if os.path.exists(path) else None
     added = new_waivers(results, path, existing, datetime.date.today())

@@ -12,10 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import yaml
-
 from .config import glob_matches, relative_to
-from .datafiles import DataFileError, loader, parse_yaml, validate
+from .datafiles import DataFileError, loader, parse_yaml, read_data_file, validate
 from .engine import message
 from .results import Finding, Result
 from .rulebook import Rule
@@ -39,6 +37,7 @@ class Waiver:
     reason: str
     evidence: str | None = None
     expires: datetime.date | None = None
+    context: str | None = None  # the text around the finding, where its evidence is only whitespace
     line: int = 1  # where the entry starts in the waiver file
     column: int = 1
 
@@ -47,8 +46,10 @@ class Waiver:
         return glob_matches(self.file, relative)
 
     def accepts(self, finding: Finding) -> bool:
-        """The same code, and the waiver's evidence found, whitespace aside, in the finding's."""
+        """The same code, and the waiver's evidence (and context) found, whitespace aside, in the finding's."""
         if finding.code != self.code:
+            return False
+        if self.context is not None and _squash(self.context) not in _squash(finding.context or ""):
             return False
         return self.evidence is None or _squash(self.evidence) in _squash(finding.evidence or "")
 
@@ -61,6 +62,7 @@ class Waiver:
             "code": self.code,
             "file": self.file,
             "evidence": self.evidence,
+            "context": self.context,
             "reason": self.reason,
             "expires": self.expires,
         }
@@ -86,14 +88,9 @@ def _squash(text: str) -> str:
 def load_waivers(path: str) -> WaiverFile:
     """Read and validate a waiver file; raises WaiverFileError naming the file and the JSON path."""
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except FileNotFoundError:
-        raise WaiverFileError(path, "$", "no such waiver file") from None
+        text = read_data_file(path, WaiverFileError).decode("utf-8")
     except UnicodeDecodeError:
-        raise WaiverFileError(path, "$", "not UTF-8 text") from None
-    except OSError as e:
-        raise WaiverFileError(path, "$", f"cannot read: {e.strerror or e}") from None
+        raise WaiverFileError(path, "$", "not UTF-8 text", "不是 UTF-8 编码的文字") from None
     return parse_waivers(text, path)
 
 
@@ -102,6 +99,8 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
     data = parse_yaml(text, path, WaiverFileError)
     data = {"waivers": []} if data is None else _dates_as_text(data)
     validate(data, "waivers.schema.json", path, WaiverFileError)
+    import yaml
+
     root = yaml.compose(text, Loader=loader())  # the entries' lines
     mapping = root.value if isinstance(root, yaml.MappingNode) else []
     node = next((value for key, value in mapping if key.value == "waivers"), None)
@@ -113,13 +112,15 @@ def parse_waivers(text: str, path: str = "<waivers>") -> WaiverFile:
             expires = datetime.date.fromisoformat(expires) if expires else None
         except ValueError:
             problem = f"not a date in YYYY-MM-DD form: '{expires}'"
-            raise WaiverFileError(path, f"$.waivers[{i}].expires", problem) from None
+            zh = f"“{expires}”不是 YYYY-MM-DD 形式的日期"
+            raise WaiverFileError(path, f"$.waivers[{i}].expires", problem, zh) from None
         waivers.append(
             Waiver(
                 code=entry["code"].upper(),
                 file=entry["file"],
                 reason=entry["reason"],
                 evidence=entry.get("evidence"),
+                context=entry.get("context"),
                 expires=expires,
                 line=node.start_mark.line + 1,
                 column=node.start_mark.column + 1,
@@ -201,19 +202,35 @@ def new_waivers(results: Iterable[Result], path: str, existing: WaiverFile | Non
     for result in results:
         if result.waiver_file:
             continue
-        relative = glob.escape(relative_to(result.path, folder))
+        relative = _glob_for(relative_to(result.path, folder))
         seen_from = relative_to(result.path, existing.folder) if existing else ""
         accepted = [w for w in existing.waivers if w.live(today) and w.names(seen_from)] if existing else []
         for f in result.findings:
             if any(w.accepts(f) for w in accepted):
                 continue
-            entry = Waiver(f.code, relative, reason, evidence=f.evidence).to_dict()
-            entries.setdefault((f.code, relative, f.evidence), entry)
+            if _squash(f.evidence or ""):
+                evidence, context = f.evidence, None
+            else:  # whitespace alone would accept every finding of the code: the text around it tells
+                evidence, context = None, f.context
+            entry = Waiver(f.code, relative, reason, evidence=evidence, context=context).to_dict()
+            entries.setdefault((f.code, relative, evidence, context), entry)
     return list(entries.values())
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _glob_for(relative: str) -> str:
+    """A glob naming exactly this file: its special characters escaped, and each byte of its name
+    that is no UTF-8 (a name made on another system) as ``?``, which the glob matches and YAML can
+    carry."""
+    return _UNDECODABLE.sub("?", glob.escape(relative))
 
 
 def dump_waivers(entries: Sequence[dict]) -> str:
     """A waiver file's text."""
     header = "# fazhi-check 豁免清单 / waivers: code, file (glob), evidence, reason, expires (optional)\n"
+    import yaml
+
     body = yaml.safe_dump({"waivers": list(entries)}, allow_unicode=True, sort_keys=False, width=1000)
     return header + body

@@ -15,7 +15,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDENS = ROOT / "tests" / "outline_goldens.yaml"
-FOLDERS = ("seeds", "tests/samples", "tests/corpus", "tests/corpus/realistic/reports", "tests/corpus/realistic/defective")
+FOLDERS = (
+    "seeds",
+    "tests/samples",
+    "tests/corpus",
+    "tests/corpus/realistic/reports",
+    "tests/corpus/realistic/defective",
+)
 
 
 def texts():

@@ -2,19 +2,21 @@
 summary and CSV, statistics, the progress bar, and the pre-commit hook run as another repository would."""
 
 import csv
+import dataclasses
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS, run
 from jsonschema.validators import validator_for
 
 import fazhi_check
-from conftest import ROOT, SEEDS, run
 from fazhi_check.cli import _with_progress
 from fazhi_check.report.text import format_github
 
@@ -109,10 +111,28 @@ def test_github_escapes_properties_and_messages(tmp_path):
     path = tmp_path / "a,b:c%d.txt"
     path.write_text("关于2023年法治政府建设情况的报告\n开庭37个，出庭35个，出庭率达95.3%。\n", "utf-8")
     result = fazhi_check.check_file(path, select=["FZ403"])
-    (line,) = format_github([result]).splitlines()
+    (line,) = format_github(
+        [
+            dataclasses.replace(
+                result, findings=tuple(dataclasses.replace(f, severity="warning") for f in result.findings)
+            )
+        ]
+    ).splitlines()
     assert "file=" + str(tmp_path).replace(":", "%3A").replace(",", "%2C") + "/a%2Cb%3Ac%25d.txt," in line
     assert line.endswith("::比率写作95.3%25，但按同句数字35÷37应为94.6%25")
-    assert line.startswith("::notice ")
+    assert line.startswith("::warning ")
+
+
+def test_github_info_findings_are_one_notice_per_file(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "--format", "github", "seeds/000_d9def57696391e1a.txt")
+    notices = [line for line in out.splitlines() if line.startswith("::notice ")]
+    assert notices == [
+        "::notice file=seeds/000_d9def57696391e1a.txt,title=fazhi-check::另有提示 39 条：FZ404 ×1、FZ502 ×34、FZ503 ×4"
+    ]
+    assert [line.split(" ")[0] for line in out.splitlines()] == ["::warning", "::notice"]
+    _, out, _ = run(capsys, "--format", "github", "--lang", "en", "seeds/000_d9def57696391e1a.txt")
+    assert out.splitlines()[-1].endswith("::39 info finding(s): FZ404 ×1、FZ502 ×34、FZ503 ×4")
 
 
 def test_github_message_line_breaks_are_escaped():
@@ -135,9 +155,10 @@ def _csv_rows(capsys, *argv):
 
 def test_csv_summary_of_the_seeds(capsys):
     rows = _csv_rows(capsys, str(SEEDS))
-    header, body = rows[0], {Path(r[0]).name[:3]: dict(zip(rows[0], r)) for r in rows[1:]}
-    assert header[:9] == [
+    header, body = rows[0], {Path(r[0]).name[:3]: dict(zip(rows[0], r)) for r in rows[1:-1]}
+    assert header[:10] == [
         "文件",
+        "结论",
         "发文机关",
         "标题",
         "报告年度",
@@ -154,13 +175,29 @@ def test_csv_summary_of_the_seeds(capsys):
     assert (hubin["发文机关"], hubin["报告年度"], hubin["安排年份"]) == ("湖滨区司法局", "2024", "2024")
     assert hubin["错误"] == "1" and "FZ201" in hubin["规则"].split()
     assert body["004"]["标题"] == "魏都区司法局法治政府建设工作报告"
+    assert (hubin["结论"], body["000"]["结论"]) == ("不合格", "需修改")  # as the HTML report says
+    assert header[-1] == "无法读取的原因" and hubin["无法读取的原因"] == ""
+    totals = dict(zip(header, rows[-1]))
+    assert (totals["文件"], totals["结论"], totals["标题"], totals["错误"]) == (
+        "合计",
+        "不合格 1 需修改 4 通过 0",
+        "共 5 个文件",
+        "1",
+    )
+
+
+def test_csv_gives_the_reason_an_unreadable_file_could_not_be_read(capsys, tmp_path):
+    rows = _csv_rows(capsys, str(tmp_path / "missing.txt"))
+    row = dict(zip(rows[0], rows[1]))
+    assert (row["结论"], row["无法读取的原因"]) == ("不合格", "无法读取文件：文件不存在")
 
 
 def test_csv_in_english_and_to_a_file_keeps_bom_and_crlf(capsys, tmp_path):
     target = tmp_path / "summary.csv"
     run(capsys, "--format", "csv", "--lang", "en", "-o", str(target), str(SEEDS))
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbffile,issuer,title,report year,measures,") and b"\r\n" in data
+    assert data.startswith(b"\xef\xbb\xbffile,verdict,issuer,title,report year,measures,") and b"\r\n" in data
+    assert data.endswith(b"total,fails 1 needs changes 4 passes 0,,5 file(s),,,,,,,1,13,81,,\r\n")
     assert b"\r\r\n" not in data
     assert ",folded," in data.decode("utf-8")
 
@@ -172,15 +209,18 @@ def test_summary_table_marks_missing_parts_and_unjudgeable_files(capsys, tmp_pat
     (tmp_path / "b_empty.txt").write_bytes(b"")
     code, out, _ = run(capsys, "--format", "summary", str(tmp_path))
     lines = out.splitlines()
-    assert lines[0].split()[:4] == ["文件", "发文机关", "标题", "报告年度"]
+    assert lines[0].split()[:5] == ["文件", "结论", "发文机关", "标题", "报告年度"]
     missing, empty = lines[1], lines[2]
-    assert missing.split()[3:7] == ["有", "缺", "缺", "缺"] and "FZ101" in missing
-    assert empty.split()[1:5] == ["—", "—", "—", "—"] and "FZ002" in empty
+    assert missing.split()[4:8] == ["有", "缺", "缺", "缺"] and "FZ101" in missing
+    assert empty.split()[1:6] == ["不合格", "—", "—", "—", "—"] and "FZ002" in empty
 
 
 def test_statistics_counts_each_rule(capsys):
     code, out, _ = run(capsys, "--statistics", str(SEEDS))
     counts = {line.split()[1]: int(line.split()[0]) for line in out.splitlines()}
+    assert "  FZ201  [错误] “下一年度主要安排”写的年份不是报告年度的下一年 (plan-year)" in out
+    _, as_json, _ = run(capsys, "--statistics", "--format", "json", str(SEEDS))
+    assert {s["code"]: s["count"] for s in json.loads(as_json)["statistics"]} == counts
     _, json_out, _ = run(capsys, "--format", "json", str(SEEDS))
     assert counts == json.loads(json_out)["summary"]["by_code"]
     assert out.splitlines()[0].split()[1] == max(counts, key=counts.get)
@@ -219,15 +259,53 @@ def test_pre_commit_try_repo_finds_fz201(tmp_path):
     repo = tmp_path / "drafts"
     repo.mkdir()
     shutil.copy(SEED_001, repo / "report.txt")
+    (repo / "README.md").write_text("# 报告草稿\n\n本仓库存放年度报告草稿。\n", "utf-8")  # no report: not checked
+    (repo / "docs").mkdir()
+    (repo / "docs" / "说明.md").write_text("使用说明\n", "utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_CONFIG_GLOBAL": os.devnull}
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], cwd=repo, check=True, env=env)
-    subprocess.run([*git, "add", "report.txt"], cwd=repo, check=True, env=env)
+    subprocess.run([*git, "add", "report.txt", "README.md", "docs"], cwd=repo, check=True, env=env)
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "fazhi-check", "--all-files"]
     done = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
-    assert "report.txt:36:3: FZ201 [error]" in output, output
+    assert "report.txt:36:3: FZ201 [错误]" in output, output
+    assert "README.md" not in output and "说明.md" not in output, output
+
+
+def test_the_hooks_exclude_pattern_passes_over_a_repositorys_own_documents():
+    import yaml
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+    checked = [
+        p
+        for p in (
+            "README.md",
+            "docs/guide.md",
+            "sub/CHANGELOG.md",
+            "LICENSE.txt",
+            "reports/2024/区县.docx",
+            "readme_draft/报告.txt",
+            "drafts/2024年报告.md",
+        )
+        if files.search(p) and not exclude.search(p)
+    ]
+    assert checked == ["reports/2024/区县.docx", "readme_draft/报告.txt", "drafts/2024年报告.md"]
+
+
+def test_the_actions_default_excludes_reach_the_command(tmp_path, capsys):
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    (tmp_path / "README.md").write_text("# 说明\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("说明\n", "utf-8")
+    shutil.copy(SEED_001, tmp_path / "report.txt")
+    excludes = [arg for glob in action["inputs"]["exclude"]["default"].split() for arg in ("--exclude", glob)]
+    code, out, _ = run(capsys, "--format", "github", *excludes, str(tmp_path))
+    assert code == 1 and "README" not in out and "a.md" not in out and "report.txt" in out
 
 
 @pytest.mark.parametrize("name", [".pre-commit-hooks.yaml", "action.yml"])

@@ -7,11 +7,10 @@ import sys
 
 import pytest
 import yaml
+from conftest import ROOT, SEEDS, run
 from jsonschema import Draft202012Validator
 
 import fazhi_check
-
-from conftest import ROOT, SEEDS, run
 
 SCHEMA = json.loads((ROOT / "fazhi_check" / "schemas" / "output.schema.json").read_text("utf-8"))
 
@@ -20,14 +19,20 @@ def test_seeds_folder_text_report(capsys):
     code, out, _ = run(capsys, str(SEEDS))
     assert code == 1
     assert (
-        f"{SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 [error] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year)"
-        in out
+        f"{SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 [错误] "
+        "下一年度安排的年份应为2025年，此处写作2024年 (plan-year)" in out
     )
     summary = _expected_summary()
-    assert (
-        out.splitlines()[-1]
-        == f"共检查 5 个文件：错误 {summary['error']} 条，警告 {summary['warning']} 条，提示 {summary['info']} 条"
-    )
+    fixable = json.loads(run(capsys, "--format", "json", str(SEEDS))[1])["summary"]["fixable"]
+    assert fixable > 0 and out.splitlines()[-3:] == [  # the error again, then the counts a clerk acts on
+        "须改正的错误（1 条）：",
+        f"  {SEEDS / '001_83ddae5d562b680b.txt'}:36:3: FZ201 下一年度安排的年份应为2025年，此处写作2024年",
+        f"共检查 5 个文件：错误 {summary['error']} 条，警告 {summary['warning']} 条，提示 {summary['info']} 条；"
+        f"其中 {fixable} 条可用 --fix 自动修复",
+    ]
+    infos = [line for line in out.splitlines() if " [提示] " in line]
+    assert len(infos) == len({(line.split(":")[0], line.split()[1]) for line in infos})  # one per rule and file
+    assert len(infos) < summary["info"]
 
 
 def _expected_summary():
@@ -92,7 +97,7 @@ def test_bad_input_is_a_finding_not_a_traceback(capsys, tmp_path, content, reaso
 def test_missing_file_and_the_batch_goes_on(capsys, tmp_path):
     code, out, _ = run(capsys, str(tmp_path / "nope.txt"), str(SEEDS / "003_1867eea4f21729fd.txt"))
     assert code == 1
-    assert "nope.txt:1:1: FZ001 [error] 无法读取文件：文件不存在 (unreadable-input)" in out
+    assert "nope.txt:1:1: FZ001 [错误] 无法读取文件：文件不存在 (unreadable-input)" in out
     assert "共检查 2 个文件" in out
 
 
@@ -124,7 +129,7 @@ def test_rule_clashing_with_a_builtin_code(capsys, tmp_path):
 def test_malformed_yaml_rule_file(capsys, tmp_path):
     (tmp_path / "broken.yaml").write_text("code: [FZ900\n", "utf-8")
     code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
-    assert code == 2 and "broken.yaml" in err and "line 2" in err
+    assert code == 2 and "broken.yaml" in err and "第2行第1列：不是有效的 YAML" in err
 
 
 def test_extra_rule_pack_adds_a_rule_without_python(capsys, tmp_path):
@@ -133,7 +138,7 @@ def test_extra_rule_pack_adds_a_rule_without_python(capsys, tmp_path):
     text = text.replace("field: report_year", "field: issuer")
     (tmp_path / "FZ900.yaml").write_text(text, "utf-8")
     code, out, _ = run(capsys, "--rules", str(tmp_path), "--select", "FZ900", str(SEEDS))
-    assert code == 0 and "002_be5cd676ec83a10e.txt:1:1: FZ900 [warning]" in out
+    assert code == 0 and "002_be5cd676ec83a10e.txt:1:1: FZ900 [警告]" in out
     assert out.count("FZ900") == 1  # the only seed without an issuer
 
 
@@ -200,7 +205,7 @@ def test_rule_pack_is_data(pack):
 )
 def test_unusable_rule_files(capsys, tmp_path, content, where):
     (tmp_path / "odd.yaml").write_bytes(content)
-    code, _, err = run(capsys, "--rules", str(tmp_path), str(SEEDS))
+    code, _, err = run(capsys, "--lang", "en", "--rules", str(tmp_path), str(SEEDS))
     assert code == 2 and "odd.yaml" in err and where in err
 
 
@@ -216,7 +221,7 @@ def test_a_cut_file_says_it_is_damaged(capsys, tmp_path, name, data, reason):
     path.write_bytes(data)
     code, out, _ = run(capsys, str(path))
     assert code == 1
-    assert f"FZ001 [error] 无法读取文件：{reason}" in out
+    assert f"FZ001 [错误] 无法读取文件：{reason}" in out
 
 
 def test_huge_blank_and_single_line_inputs(capsys, tmp_path):
@@ -242,7 +247,8 @@ def test_english_output_has_no_chinese_message_text(capsys, tmp_path):
     (tmp_path / "draft.docx").write_bytes(b"PK")
     variants = tmp_path / "variants.txt"
     variants.write_text(
-        "某某局工作报告\n一、主要举措和成效\n（一）推进依法行政\n（三）规范行政执法\n存在的不足\n三、2024年工作安排\n", "utf-8"
+        "某某局工作报告\n一、主要举措和成效\n（一）推进依法行政\n（三）规范行政执法\n存在的不足\n三、2024年工作安排\n",
+        "utf-8",
     )
     code, out, _ = run(capsys, "--lang", "en", "--format", "json", str(SEEDS), str(tmp_path))
     messages = [f["message"] for file in json.loads(out)["files"] for f in file["findings"]]

@@ -5,7 +5,6 @@ import textwrap
 
 import pytest
 import yaml
-
 from conftest import run, seed_files
 
 NO_DATE = "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n审查规范性文件12件。\n"
@@ -31,10 +30,10 @@ def project(tmp_path):
 def test_a_configuration_two_folders_up_changes_a_severity(capsys, project):
     root, draft = project
     code, out, _ = run(capsys, "--select", "FZ205", str(draft))
-    assert (code, _findings(out)) == (0, [("1", "FZ205", "warning")])
+    assert (code, _findings(out)) == (0, [("1", "FZ205", "警告")])
     _write(root / ".fazhi-check.yaml", "severity:\n  FZ205: error\n")
     code, out, _ = run(capsys, "--select", "FZ205", str(draft))
-    assert (code, _findings(out)) == (1, [("1", "FZ205", "error")])
+    assert (code, _findings(out)) == (1, [("1", "FZ205", "错误")])
 
 
 def test_pyproject_table_is_read_and_a_pyproject_without_it_is_passed_over(capsys, project):
@@ -42,7 +41,7 @@ def test_pyproject_table_is_read_and_a_pyproject_without_it_is_passed_over(capsy
     _write(root / "pyproject.toml", '[tool.fazhi-check]\nseverity = { missing-date = "error" }\n')
     _write(root / "区县" / "pyproject.toml", '[project]\nname = "drafts"\n')
     code, out, _ = run(capsys, str(draft))
-    assert ("1", "FZ205", "error") in _findings(out)
+    assert ("1", "FZ205", "错误") in _findings(out)
 
 
 def test_the_closest_configuration_wins_and_extend_inherits(capsys, project):
@@ -50,14 +49,14 @@ def test_the_closest_configuration_wins_and_extend_inherits(capsys, project):
     _write(root / ".fazhi-check.yaml", "severity:\n  FZ205: error\nignore: [FZ104]\n")
     inner = _write(root / "区县" / ".fazhi-check.yaml", "ignore: [FZ303]\n")
     code, out, _ = run(capsys, str(draft))
-    assert ("1", "FZ205", "warning") in _findings(out)  # the closest file alone applies
+    assert ("1", "FZ205", "警告") in _findings(out)  # the closest file alone applies
     _write(inner, "extend: ../.fazhi-check.yaml\nseverity:\n  FZ101: info\n")
     code, out, _ = run(capsys, "--show-config", str(draft))
     shown = yaml.safe_load(out)
     assert shown["severity"] == {"FZ205": "error", "FZ101": "info"} and shown["ignore"] == ["FZ104"]
     assert shown["sources"] == [str(inner), str(root / ".fazhi-check.yaml")]
     code, out, _ = run(capsys, str(draft))
-    assert ("1", "FZ205", "error") in _findings(out) and ("1", "FZ101", "info") in _findings(out)
+    assert ("1", "FZ205", "错误") in _findings(out) and ("1", "FZ101", "提示") in _findings(out)
 
 
 def test_options_change_a_rule_threshold_and_fz206_deadline(capsys, tmp_path):
@@ -69,7 +68,7 @@ def test_options_change_a_rule_threshold_and_fz206_deadline(capsys, tmp_path):
     assert _findings(out) == []
     _write(tmp_path / ".fazhi-check.yaml", "options:\n  FZ206: {deadline: '03-01'}\n")
     code, out, _ = run(capsys, "--select", "FZ206", str(draft))
-    assert _findings(out) == [("4", "FZ206", "warning")] and "2025年3月1日" in out
+    assert _findings(out) == [("4", "FZ206", "警告")] and "2025年3月1日" in out
 
 
 def test_section_order_is_configurable(capsys, tmp_path):
@@ -80,18 +79,20 @@ def test_section_order_is_configurable(capsys, tmp_path):
     code, out, _ = run(capsys, "--select", "FZ105", str(draft))
     before = _findings(out)
     _write(tmp_path / ".fazhi-check.yaml", "options:\n  section-order: {order: [plan, shortcomings, measures]}\n")
-    code, out, _ = run(capsys, "--select", "FZ105", str(draft))
-    assert before == [] and _findings(out) == [("3", "FZ105", "info"), ("4", "FZ105", "info")]
+    code, out, _ = run(capsys, "--select", "FZ105", "--show-info", str(draft))
+    assert before == [] and _findings(out) == [("3", "FZ105", "提示"), ("4", "FZ105", "提示")]
+    code, out, _ = run(capsys, "--select", "FZ105", str(draft))  # one rule's info findings in a file: one line
+    assert _findings(out) == [("3", "FZ105", "提示")] and "（共2处）" in out
 
 
 def test_require_separate_parts_raises_a_folded_part_to_error(capsys, tmp_path):
     draft = tmp_path / "report.txt"
     draft.write_text(seed_files()[2].read_text("utf-8"), "utf-8")  # folds the leaders' duty into the measures
     code, out, _ = run(capsys, str(draft))
-    assert ("11", "FZ106", "warning") in _findings(out)
+    assert ("11", "FZ106", "警告") in _findings(out)
     _write(tmp_path / "pyproject.toml", "[tool.fazhi-check]\nrequire-separate-parts = true\n")
     code, out, _ = run(capsys, str(draft))
-    assert code == 1 and ("11", "FZ106", "error") in _findings(out)
+    assert code == 1 and ("11", "FZ106", "错误") in _findings(out)
 
 
 def test_per_file_ignores_match_globs_relative_to_the_configuration(capsys, project):
@@ -108,37 +109,75 @@ def test_command_line_flags_override_the_configuration(capsys, project):
     code, out, _ = run(capsys, str(draft))
     assert "FZ205" not in out
     code, out, _ = run(capsys, "--select", "FZ205", str(draft))
-    assert _findings(out) == [("1", "FZ205", "error")]  # --select replaces the selection, not the severity
+    assert _findings(out) == [("1", "FZ205", "错误")]  # --select replaces the selection, not the severity
     code, out, _ = run(capsys, "--isolated", str(draft))
-    assert ("1", "FZ205", "warning") in _findings(out)
+    assert ("1", "FZ205", "警告") in _findings(out)
     other = _write(root.parent / "strict.yaml", "severity:\n  FZ205: info\n")
     code, out, _ = run(capsys, "--config", str(other), str(draft))
-    assert ("1", "FZ205", "info") in _findings(out)
+    assert ("1", "FZ205", "提示") in _findings(out)
 
 
 @pytest.mark.parametrize(
-    "name, content, where",
+    "name, content, where, where_zh",
     [
-        (".fazhi-check.yaml", "selct: [FZ2]\n", "'selct' was unexpected"),
-        (".fazhi-check.yaml", "severity:\n  FZ999: error\n", "at $.severity.FZ999: no rule 'FZ999'"),
-        (".fazhi-check.yaml", "severity:\n  FZ205: fatal\n", "at $.severity.FZ205: 'fatal' is not one of"),
-        (".fazhi-check.yaml", "options:\n  FZ104: {min_chars: many}\n", "at $.options.FZ104.min_chars: 'many'"),
-        (".fazhi-check.yaml", "options:\n  FZ104: {min_char: 5}\n", "at $.options.FZ104: Additional properties"),
-        (".fazhi-check.yaml", "ignore: [FZ9]\n", "at $.ignore: no rule matches 'FZ9'"),
-        (".fazhi-check.yaml", "per-file-ignores:\n  '*.txt': FZ205\n", "at $['per-file-ignores']['*.txt']: 'FZ205'"),
-        (".fazhi-check.yaml", "ignore: [FZ2\n", "not valid YAML"),
-        (".fazhi-check.yaml", "extend: missing.yaml\n", "at $.extend: no such file"),
-        (".fazhi-check.yaml", "extend: .fazhi-check.yaml\n", "at $.extend: extends itself"),
-        ("pyproject.toml", "[tool.fazhi-check]\nstrict = true\n", "at [tool.fazhi-check] $: Additional properties"),
-        ("pyproject.toml", "[tool.fazhi-check\n", "not valid TOML"),
+        (".fazhi-check.yaml", "selct: [FZ2]\n", "'selct' was unexpected", "$：不认识的键：selct"),
+        (
+            ".fazhi-check.yaml",
+            "severity:\n  FZ999: error\n",
+            "at $.severity.FZ999: no rule 'FZ999'",
+            "$.severity.FZ999：没有编号或名称为 FZ999 的规则（见 --list-rules）",
+        ),
+        (
+            ".fazhi-check.yaml",
+            "severity:\n  FZ205: fatal\n",
+            "at $.severity.FZ205: 'fatal' is not one of",
+            '$.severity.FZ205：应为以下之一：error、warning、info，此处是 "fatal"',
+        ),
+        (
+            ".fazhi-check.yaml",
+            "options:\n  FZ104: {min_chars: many}\n",
+            "at $.options.FZ104.min_chars: 'many'",
+            '$.options.FZ104.min_chars：应为整数，此处是 "many"',
+        ),
+        (
+            ".fazhi-check.yaml",
+            "options:\n  FZ104: {min_char: 5}\n",
+            "at $.options.FZ104: Additional properties",
+            "$.options.FZ104：不认识的键：min_char",
+        ),
+        (
+            ".fazhi-check.yaml",
+            "ignore: [FZ9]\n",
+            "at $.ignore: no rule matches 'FZ9'",
+            "$.ignore：没有与 FZ9 相符的规则（见 --list-rules）",
+        ),
+        (
+            ".fazhi-check.yaml",
+            "per-file-ignores:\n  '*.txt': FZ205\n",
+            "at $['per-file-ignores']['*.txt']: 'FZ205'",
+            """$['per-file-ignores']['*.txt']：应为列表，此处是 "FZ205\"""",
+        ),
+        (".fazhi-check.yaml", "ignore: [FZ2\n", "not valid YAML", "第2行第1列：不是有效的 YAML"),
+        (".fazhi-check.yaml", "extend: missing.yaml\n", "at $.extend: no such file", "$.extend：要继承的文件不存在："),
+        (".fazhi-check.yaml", "extend: .fazhi-check.yaml\n", "at $.extend: extends itself", "$.extend：循环继承自身："),
+        (
+            "pyproject.toml",
+            "[tool.fazhi-check]\nstrict = true\n",
+            "at [tool.fazhi-check] $: Additional properties",
+            "[tool.fazhi-check] $：不认识的键：strict",
+        ),
+        ("pyproject.toml", "[tool.fazhi-check\n", "not valid TOML", "$：不是有效的 TOML"),
     ],
 )
-def test_bad_configuration_fails_loudly_naming_file_and_key(capsys, project, name, content, where):
+def test_bad_configuration_fails_loudly_naming_file_and_key(capsys, project, name, content, where, where_zh):
     root, draft = project
     config = _write(root / name, content)
-    code, out, err = run(capsys, str(draft))
+    code, out, err = run(capsys, "--lang", "en", str(draft))
     assert code == 2 and out == ""
     assert err.startswith(f"fazhi-check: bad configuration {config}: ") and where in err, err
+    code, out, err = run(capsys, str(draft))
+    assert code == 2 and out == ""
+    assert err.startswith(f"fazhi-check: 配置文件有误 {config}：{where_zh}"), err
 
 
 def test_show_config_prints_the_merged_settings_with_the_command_line(capsys, project):

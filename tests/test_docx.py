@@ -60,7 +60,7 @@ def test_docx_findings_quote_the_paragraph_and_count_paragraphs_as_lines(capsys,
     assert code == 1
     main([str(path)])
     assert (
-        ":36:3: FZ201 [error] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year) «四、2024年推进法治政府建设的…»"
+        ":36:3: FZ201 [错误] 下一年度安排的年份应为2025年，此处写作2024年 (plan-year) «四、2024年推进法治政府建设的…»"
         in (capsys.readouterr().out)
     )
 

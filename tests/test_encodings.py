@@ -4,13 +4,13 @@ use they are; the JSON names the codec used (cp950, big5hkscs), and --fix writes
 import json
 
 import pytest
+from conftest import run, seed_files
 from hypothesis import given
 from hypothesis import strategies as st
+from traditional_copies import hong_kong, outline_and_findings, taiwan
 
 import fazhi_check
-from conftest import run, seed_files
 from fazhi_check.read import decode
-from traditional_copies import hong_kong, outline_and_findings, taiwan
 
 SEEDS = [path.read_text("utf-8") for path in seed_files()]
 IDS = [path.name[:3] for path in seed_files()]

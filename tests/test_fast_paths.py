@@ -6,11 +6,11 @@ import sys
 from functools import partial
 
 import pytest
+from conftest import ROOT, run, seed_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fazhi_check
-from conftest import ROOT, run, seed_files
 from fazhi_check import batch
 from fazhi_check.checks.patterns import union, union_matches
 from fazhi_check.checks.repeats import find_repeats
@@ -127,9 +127,10 @@ def test_parallel_fix_prints_its_notes_in_file_order(capsys, tmp_path):
 
 
 def test_jobs_must_be_a_number(capsys):
-    with pytest.raises(SystemExit) as exit_:
-        run(capsys, "--jobs", "many", "x.txt")
-    assert exit_.value.code == 2 and "not a number of processes" in capsys.readouterr().err
+    code, _, err = run(capsys, "--jobs", "many", "x.txt")
+    assert code == 2 and err == "fazhi-check: 选项 --jobs：“many”不是进程数\n"
+    code, _, err = run(capsys, "--lang", "en", "--jobs", "many", "x.txt")
+    assert code == 2 and err == "fazhi-check: option --jobs: not a number of processes: 'many'\n"
 
 
 def test_checking_a_draft_imports_no_schema_validator_yaml_parser_or_office_library(tmp_path):

@@ -1,12 +1,13 @@
 """--fix and --diff on files: encodings, byte order marks and line ends kept; refused where not text."""
 
 import codecs
+import json
 import re
 
 import pytest
-
 from conftest import ROOT, run, seed_files
 from docx_fixtures import report_docx
+
 from fazhi_check.read import decode
 
 KAIFENG = seed_files()[0].read_text("utf-8")  # a PDF copy: "2024 年" and sentences broken across lines
@@ -109,15 +110,32 @@ def test_fix_and_diff_refuse_word_files_and_still_check_them(capsys, tmp_path):
     docx.write_bytes(report_docx(KAIFENG))
     before = docx.read_bytes()
     for flag in ("--fix", "--diff"):
-        code, out, err = run(capsys, flag, "--format", "json", str(docx))
+        code, out, err = run(capsys, flag, str(docx))
         assert "只能自动修复 .txt 和 .md 文件" in err and docx.read_bytes() == before
+    code, out, err = run(capsys, "--fix", "--format", "json", str(docx))
+    assert "FZ502" in {f["code"] for f in json.loads(out)["files"][0]["findings"]}
     code, out, err = run(capsys, "--fix", str(docx))
     assert "FZ502" in _codes(out)
 
 
 def test_fix_refuses_standard_input(capsys):
     code, _, err = run(capsys, "--fix", "-")
-    assert code == 2 and "standard input" in err
+    assert code == 2 and err == "fazhi-check: --fix、--diff 和 --annotate 只能用于文件，不能用于标准输入\n"
+
+
+def test_diff_as_json_and_fix_with_diff_are_refused(capsys, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(KAIFENG, "utf-8")
+    code, out, err = run(capsys, "--diff", "--format", "json", str(draft))
+    assert (code, out, err) == (2, "", "fazhi-check: --diff 不支持 --format json（可用：text）\n")
+    code, out, err = run(capsys, "--fix", "--diff", str(draft))
+    assert (
+        code == 2
+        and err.startswith("fazhi-check: --fix 与 --diff 不能同时使用")
+        and draft.read_text("utf-8") == KAIFENG
+    )
+    code, out, err = run(capsys, "--lang", "en", "--fix", "--diff", str(draft))
+    assert err.startswith("fazhi-check: --fix and --diff cannot be used together")
 
 
 def test_fix_reports_an_unreadable_file_as_a_finding(capsys, tmp_path):

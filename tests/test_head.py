@@ -7,10 +7,10 @@ import datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from report_builder import ADDRESSEES, PAGE_LINES, TITLES, report
 
 import fazhi_check
 from fazhi_check.fixes import fix_bytes
-from report_builder import ADDRESSEES, PAGE_LINES, TITLES, report
 
 PACK = fazhi_check.load_rules()
 
@@ -229,7 +229,9 @@ def test_a_title_that_plans_ahead_is_a_report_only_where_it_also_reports_the_yea
 
 
 def test_a_plan_that_first_says_what_the_coming_year_is_plans_for_that_year():
-    text = report(2025, title="关于2025年法治政府建设情况的报告").replace("四、2026年推进法治政府建设的工作安排", "四、下一步工作打算")
+    text = report(2025, title="关于2025年法治政府建设情况的报告").replace(
+        "四、2026年推进法治政府建设的工作安排", "四、下一步工作打算"
+    )
     text = text.replace("一是深化依法行政；", "2026年是“十五五”开局之年。我局将重点做好以下工作：一是深化依法行政；")
     assert fazhi_check.check_text(text).facts.plan_year == 2026
     wrong = text.replace("2026年是“十五五”开局之年", "2025年是“十五五”开局之年")

@@ -20,6 +20,9 @@ RANKS = {
     "positions": 1,
     "script": 0,
     "datafiles": 0,
+    "messages": 0,  # what the command line and reports say, in Chinese and English
+    "budget": 0,  # the time and memory a check may take
+    "writing": 0,  # atomic writes
     "cache": 1,
     "markers": 1,
     "read": 2,
@@ -40,7 +43,7 @@ RANKS = {
     "examples": 11,
     "batch": 11,
     "runner": 12,
-    "argtypes": 12,
+    "arguments": 12,
     "serve": 13,
     "cli": 14,
     "__main__": 15,
@@ -132,9 +135,15 @@ def test_heading_markers_are_written_only_in_markers_lark(path):
 
 
 def test_the_marker_test_catches_the_patterns_it_is_for():
-    for pattern in (r"[一二三四五六七八九十]{1,3}[ \t]*、", r"\([ \t]*[一二三四五六七八九十]{1,3}[ \t]*\)",
-                    r"第[一二三四五六七八九十]{1,3}部分", r"([一二三四五六七八九十]{1,3})是", r"[\u3220-\u3229]",
-                    r"[ \t]*\d{1,2}[ \t]*(?:、|\.(?!\d))", r"一是(?=x)"):
+    for pattern in (
+        r"[一二三四五六七八九十]{1,3}[ \t]*、",
+        r"\([ \t]*[一二三四五六七八九十]{1,3}[ \t]*\)",
+        r"第[一二三四五六七八九十]{1,3}部分",
+        r"([一二三四五六七八九十]{1,3})是",
+        r"[\u3220-\u3229]",
+        r"[ \t]*\d{1,2}[ \t]*(?:、|\.(?!\d))",
+        r"一是(?=x)",
+    ):
         assert _MARKER_PATTERN.search(pattern), pattern
     assert not _MARKER_PATTERN.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月")  # a date is no marker
 
@@ -158,8 +167,26 @@ def test_the_grammar_and_markers_py_read_the_same_markers():
 # -- vocabulary: words in YAML, never in Python ------------------------------------------------------
 
 _NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千两点分之年月日度]+")  # numbers and dates: syntax, not words
-_MATCHING = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "split", "endswith",
-             "startswith", "find", "index", "count", "replace", "strip", "rstrip", "lstrip", "partition"}
+_MATCHING = {
+    "compile",
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "split",
+    "endswith",
+    "startswith",
+    "find",
+    "index",
+    "count",
+    "replace",
+    "strip",
+    "rstrip",
+    "lstrip",
+    "partition",
+}
 _REGEX = re.compile(r"\||\(\?|\\|[.\])]\{|[.\])][*+?]|\[\^|^\^|\$$")  # a pattern's syntax, which messages have not
 _MESSAGE = re.compile("[，：。（；、“]")
 

@@ -7,9 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import SEEDS
 
 import fazhi_check
-from conftest import SEEDS
 from fazhi_check.cli import main
 
 SEED_001 = SEEDS / "001_83ddae5d562b680b.txt"
@@ -79,7 +79,8 @@ def test_english_page_and_every_format_has_english_messages(capsys, tmp_path):
         elif fmt == "github":
             messages = [line.split("::", 2)[2] for line in out.splitlines()]
         else:
-            messages = [line.split("] ", 1)[1] for line in out.splitlines() if "] " in line]
+            # the message, without the count of a collapsed line and the quoted report text
+            messages = [line.split("] ", 1)[1].split(" «")[0] for line in out.splitlines() if "] " in line]
         assert messages and not [m for m in messages if re.search(r"[\u4e00-\u9fff]", m)], fmt
 
 
@@ -87,13 +88,21 @@ def test_outline_shows_what_was_recognised(capsys):
     code = main(["--outline", str(SEED_001), str(SEED_002)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "   报告年度: 2024（title）" in out and "   发文机关: 湖滨区司法局" in out
-    assert "     6  [一] leadership (标题提示、正文确认)  一、深入学习贯彻习近平法治思想" in out
-    assert "    11  [·] measures (标题写明)  推进法治政府建设的主要举措和成效" in out
-    assert "    36  [四] plan (标题写明) 2024  四、2024年推进法治政府建设的工作安排" in out
-    assert "    11  并入: leadership (sentence)  第一责任人职责" in out
+    assert "   报告年度：2024（标题）" in out and "   发文机关：湖滨区司法局" in out
+    leadership = "党政主要负责人履行推进法治建设第一责任人职责情况"
+    assert f"     6  [一] {leadership}（标题提示、正文确认）  一、深入学习贯彻习近平法治思想" in out
+    assert "    11  [·] 主要举措和成效（标题写明）  推进法治政府建设的主要举措和成效" in out
+    assert (
+        "    36  [四] 下一年度推进法治政府建设的主要安排（标题写明） 2024  四、2024年推进法治政府建设的工作安排" in out
+    )
+    assert f"    11  并入：{leadership}（句子）  第一责任人职责" in out
+    assert "   报告年度：2022（开篇）" in out
     main(["--outline", "--lang", "en", str(SEED_002)])
-    assert "   report year: 2022（opening）" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "   report year: 2022 (opening)" in out
+    assert "    11  folded: principal leaders' first-responsible-person duty (a sentence)  第一责任人职责" in out
+    assert main(["--outline", "--format", "json", str(SEED_002)]) == 2
+    assert capsys.readouterr().err == "fazhi-check: --outline 不支持 --format json（可用：text）\n"
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian package chromium); .ci/run installs it")

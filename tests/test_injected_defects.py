@@ -2,10 +2,11 @@
 the finding must appear there, and nothing unrelated must change."""
 
 import re
+
 import pytest
+from conftest import ROOT
 
 import fazhi_check
-from conftest import ROOT
 from fazhi_check.numerals import to_chinese_number
 
 TEXTS = {

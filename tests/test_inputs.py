@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-
-import fazhi_check
 from conftest import run, seed_files
 from docx_fixtures import report_docx
+
+import fazhi_check
 from fazhi_check import read as source
 from fazhi_check.read import files as read_files
 
@@ -128,7 +128,10 @@ def test_markdown_fix_across_markup_is_withdrawn(tmp_path):
 def test_markdown_code_tables_and_rules_are_not_report_text():
     from fazhi_check.read.markdown import strip_markdown
 
-    text = "---\ntitle: 草稿\n---\n# 标题\n```\n一、代码\n```\n| 指标 | 数值 |\n|---|---|\n| 案件 | 12件 |\n***\n\\*不是强调\\*"
+    text = (
+        "---\ntitle: 草稿\n---\n# 标题\n```\n一、代码\n```\n"
+        "| 指标 | 数值 |\n|---|---|\n| 案件 | 12件 |\n***\n\\*不是强调\\*"
+    )
     clean, offsets = strip_markdown(text)
     assert clean.split("\n") == ["", "", "", "标题", "", "", "", " 指标  数值 ", "", " 案件  12件 ", "", "*不是强调*"]
     assert all(text[o] == c for o, c in zip(offsets, clean))
@@ -226,7 +229,7 @@ def test_size_limit_is_configurable(capsys, tmp_path):
     path.write_bytes(SEEDS["002"].read_bytes())
     assert "文件过大" in _reason(path, max_bytes=1000)
     code, out, _ = run(capsys, "--max-size", "0.001", str(path))
-    assert "FZ001 [error] 无法读取文件：文件过大" in out and code == 1
+    assert "FZ001 [错误] 无法读取文件：文件过大" in out and code == 1
     code, out, _ = run(capsys, "--max-size", "1", str(path))
     assert "FZ001" not in out
 

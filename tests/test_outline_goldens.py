@@ -3,7 +3,6 @@ tests/outline_goldens.py): a change in any heading, level, kind or year shows as
 
 import pytest
 import yaml
-
 from outline_goldens import GOLDENS, outline, texts
 
 EXPECTED = yaml.safe_load(GOLDENS.read_text("utf-8"))

@@ -4,9 +4,9 @@ short 1./2. list in the opening). Each shape gives the four parts and no false e
 where one is due."""
 
 import pytest
+from report_builder import STYLES, numbered
 
 import fazhi_check
-from report_builder import STYLES, numbered
 
 PACK = fazhi_check.load_rules()
 REQUIRED = ["measures", "shortcomings", "leadership", "plan"]

@@ -5,12 +5,13 @@ import sys
 from importlib import resources
 
 import pytest
+from conftest import ROOT
 
 import fazhi_check
-from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "docs"))
 import generate  # noqa: E402
+
 from fazhi_check.report.ruledocs import SECTIONS  # noqa: E402
 
 

@@ -5,11 +5,11 @@ import re
 import tempfile
 
 import yaml
+from conftest import seed_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fazhi_check
-from conftest import seed_files
 from fazhi_check.config import ConfigError, load_config
 from fazhi_check.fixes import apply_fixes, fix_bytes
 from fazhi_check.positions import LineIndex, normalize

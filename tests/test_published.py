@@ -4,13 +4,13 @@ publication date), each giving what its .txt gives; FZ208 on late publication.""
 import json
 
 import pytest
+from conftest import seed_files
+from publish_fixtures import report_html, report_pdf, scanned_pdf
 
 import fazhi_check
-from conftest import seed_files
 from fazhi_check.cli import main
 from fazhi_check.read.pdf import read_pdf
 from fazhi_check.read.web import read_html
-from publish_fixtures import report_html, report_pdf, scanned_pdf
 
 SEEDS = {p.name[:3]: p.read_text("utf-8") for p in seed_files()}
 

@@ -188,7 +188,7 @@ def test_annotate_writes_a_copy_per_word_file_keeping_relative_paths(tmp_path, c
 def test_a_folder_that_holds_an_input_is_refused(tmp_path, capsys):
     (tmp_path / "草稿.docx").write_bytes(report_docx(docx_fixtures.DRAFT))
     assert main([str(tmp_path), "--annotate", str(tmp_path)]) == 2
-    assert "holds an input" in capsys.readouterr().err
+    assert "该文件夹里有要检查的文件" in capsys.readouterr().err
     assert main([str(tmp_path / "草稿.docx"), "--annotate", str(tmp_path / "草稿.docx")]) == 2
 
 

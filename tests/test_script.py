@@ -6,14 +6,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import seed_files
 from hypothesis import given
 from hypothesis import strategies as st
+from traditional_copies import converter, outline_and_findings, taiwan
 
 import fazhi_check
-from conftest import seed_files
 from fazhi_check.positions import normalize
 from fazhi_check.script import _opencc_data, simplified, tables
-from traditional_copies import converter, outline_and_findings, taiwan
 
 TABLE, TRADITIONAL = tables()
 

@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 import yaml
+from conftest import seed_files
 
 import fazhi_check
-from conftest import seed_files
 
 
 def _expected(path):
@@ -78,4 +78,5 @@ def test_seed_001_plan_year_finding_matches_the_contract():
         "fix": {"line": 36, "column": 3, "end_line": 36, "end_column": 8, "replacement": "2025年", "safe": False},
         "paragraph": None,
         "page": None,
+        "context": "四、2024年推进法治政府建设的工",
     }

@@ -222,7 +222,11 @@ def test_the_report_stream_gives_progress_then_what_the_command_line_page_and_ta
         for path in work.iterdir():
             path.unlink()
         work.rmdir()
-    assert report["table"][0][:4] == ["文件", "发文机关", "标题", "报告年度"] and report["table"][1][0] == "a.txt"
+    assert report["table"][0][:5] == ["文件", "结论", "发文机关", "标题", "报告年度"] and report["table"][1][:2] == [
+        "a.txt",
+        "不合格",
+    ]
+    assert report["table"][-1][:2] == ["合计", "不合格 1 需修改 1 通过 0"]  # the totals row
 
 
 def test_the_page_is_chinese_and_self_contained(server):

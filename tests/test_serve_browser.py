@@ -90,13 +90,13 @@ def test_a_seed_and_a_word_draft_give_their_verdicts_the_marked_report_and_the_t
     finding.locator("summary").click()  # the rule's explanation and basis, on click
     assert "厅字〔2019〕28号" in finding.locator("details div").inner_text()
     rows = page.locator("#review-table tr")
-    assert rows.count() == 3 and rows.nth(1).locator("td").nth(1).inner_text() == "湖滨区司法局"
+    assert rows.count() == 4 and rows.nth(1).locator("td").nth(2).inner_text() == "湖滨区司法局"  # and totals
     with page.expect_download() as download:
         page.click("#save-csv")
     csv = download.value.path().read_bytes().decode("utf-8")
     assert download.value.suggested_filename == "汇总表.csv"
-    assert csv.startswith("\ufeff文件,发文机关,标题,报告年度,") and csv.count("\r\n") == 3
-    assert "001_83ddae5d562b680b.txt,湖滨区司法局,关于2024年法治政府建设情况的报告,2024,有,有,有,有,2024,1," in csv
+    assert csv.startswith("\ufeff文件,结论,发文机关,标题,报告年度,") and csv.count("\r\n") == 4
+    assert "001_83ddae5d562b680b.txt,不合格,湖滨区司法局,关于2024年法治政府建设情况的报告,2024,有,有,有,有,2024,1," in csv
     assert page.locator("button.word").count() == 1
 
 

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import ROOT, seed_files
 
 import fazhi_check
-from conftest import ROOT, seed_files
 
 SEED = {p.name[:3]: p.read_text("utf-8") for p in seed_files()}
 SAMPLES = {p.name.split("_")[0]: p.read_text("utf-8") for p in (ROOT / "tests" / "samples").glob("*.txt")}
@@ -181,7 +181,10 @@ def test_web_copy_that_lost_every_line_break_keeps_its_parts(name):
 
 
 def test_run_in_body_of_a_part_heading_is_body():
-    text = "关于2024年法治政府建设情况的报告\n一、存在的不足。执法力量不足，究其原因是编制紧张。\n二、2025年工作安排\n将加强执法监督。\n"
+    text = (
+        "关于2024年法治政府建设情况的报告\n一、存在的不足。执法力量不足，究其原因是编制紧张。\n"
+        "二、2025年工作安排\n将加强执法监督。\n"
+    )
     assert [f.code for f in fazhi_check.check_text(text, select=["FZ102"]).findings] == []
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .base import Hit, Subject, check, whole_file
+from .patterns import search
 
 
 @check("section-year", params=("expected", "found"))
@@ -35,7 +36,7 @@ def missing_field(subject: Subject, options: dict) -> Iterator[Hit]:
         return
     value = _field(doc, options["field"])
     pattern = options.get("pattern")
-    if value is None or (pattern and not re.search(pattern, str(value))):
+    if value is None or (pattern and not search(pattern, str(value))):
         yield Hit(*whole_file(doc))
 
 

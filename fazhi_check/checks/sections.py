@@ -3,11 +3,11 @@ a part must mention."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..document.lines import is_page_number, visible
 from .base import Hit, Subject, check, whole_file
+from .patterns import search
 
 
 @check("missing-section")
@@ -35,7 +35,7 @@ def section_mentions(subject: Subject, options: dict) -> Iterator[Hit]:
     if not parts:
         return
     text = "\n".join(p.heading.title + "\n" + p.body_text for p in parts)
-    if not any(re.search(p, text) for p in options["patterns"]):
+    if not any(search(p, text) for p in options["patterns"]):
         yield Hit(parts[0].heading.marker_start, parts[0].heading.end, section=options["section"])
 
 

@@ -11,8 +11,15 @@ from .errors import ReadError
 from .ole import ole_kind
 
 TIMEOUT = 120  # seconds for one conversion; LibreOffice's cold start alone takes a few
+BATCH = 50  # files converted by one start of LibreOffice
+_converted: dict[bytes, bytes] = {}  # digest of an old office file -> its .docx, from convert_batch
 # how each format's files begin: .doc and WPS files are OLE compound files, .odt a zip, RTF text
-_MAGIC = {".doc": b"\xd0\xcf\x11\xe0", ".wps": b"\xd0\xcf\x11\xe0", ".odt": b"PK\x03\x04", ".rtf": b"{\\rtf"}
+_MAGIC = {
+    ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    ".wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    ".odt": b"PK\x03\x04",
+    ".rtf": b"{\\rtf",
+}
 
 
 def word_bytes(data: bytes, suffix: str) -> bytes:
@@ -35,6 +42,9 @@ def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:
         raise ReadError(
             f"不是有效的{kind}（文件已损坏或其实是其他格式）", f"not a valid {suffix} file (damaged or another format)"
         )
+    converted = _converted.get(_digest(data))
+    if converted is not None:
+        return converted
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ReadError(
@@ -72,3 +82,38 @@ def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:
                 "LibreOffice could not convert it (the file may be damaged); save it as .docx",
             )
         return converted.read_bytes()
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(data).digest()
+
+
+def convert_batch(files: list[tuple[str, bytes]]) -> int:
+    """Convert many old office files (suffix, bytes) with one start of LibreOffice per BATCH of them,
+    so that convert_to_docx then finds them done; how many were converted. A batch that fails or
+    stalls converts nothing: its files are then converted one at a time, each with its own reason."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    files = [(suffix, data) for suffix, data in files if data.startswith(_MAGIC[suffix])]
+    if soffice is None or len(files) < 2:
+        return 0
+    done = 0
+    for start in range(0, len(files), BATCH):
+        chunk = files[start : start + BATCH]
+        with tempfile.TemporaryDirectory(prefix="fazhi-check-") as tmp:
+            sources = [Path(tmp, f"{n:04}{suffix}") for n, (suffix, _) in enumerate(chunk)]
+            for source, (_, data) in zip(sources, chunk):
+                source.write_bytes(data)
+            command = [soffice, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless"]
+            command += ["--norestore", "--convert-to", "docx", "--outdir", tmp, *map(str, sources)]
+            try:
+                subprocess.run(command, capture_output=True, timeout=TIMEOUT + 5 * len(chunk), stdin=subprocess.DEVNULL)
+            except (subprocess.TimeoutExpired, OSError):
+                continue
+            for source, (_, data) in zip(sources, chunk):
+                converted = source.with_suffix(".docx")
+                if converted.is_file():
+                    _converted[_digest(data)] = converted.read_bytes()
+                    done += 1
+    return done

@@ -6,6 +6,7 @@ Ordered-list numbers are kept: in a report, "1." is the report's own level-3 num
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -19,15 +20,131 @@ _BLOCK = (
     re.compile(r"^[ \t]*([-*+][ \t]+)(?=\S)"),  # bullet
 )
 _CLOSING_HASHES = re.compile(r"[ \t]+(#+)[ \t]*$")
-_INLINE = (
-    re.compile(r"(!\[[^\]\n]*\]\([^)\n]*\))"),  # an image: nothing of it is text
-    re.compile(r"(\[)[^\]\n]+(\]\([^)\n]*\))"),  # a link: its text stays
-    re.compile(r"(?<!\\)(\*\*|__|~~)(?=\S).+?(?<=[^\s\\])(\1)"),  # strong, strikethrough
-    re.compile(r"(?<![*\\])(\*)(?=[^\s*]).+?(?<=[^\s*\\])(\*)(?!\*)"),  # emphasis (not \*)
-    re.compile(r"(`+)[^`\n]+?(\1)"),  # code
-    re.compile(r"(<!--.*?-->|</?[A-Za-z][^>\n]*>)"),  # HTML comments and tags
-    re.compile(r"(\\)[\\`*_{}\[\]()#+\-.!|>]"),  # a backslash escape
-)
+_CODE = re.compile(r"(`+)[^`\n]+?(\1)")  # linear already: its lazy run cannot cross a backtick
+_ESCAPE = re.compile(r"(\\)[\\`*_{}\[\]()#+\-.!|>]")
+
+
+def _inline(line: str) -> list[tuple[int, int]]:
+    r"""The spans of inline markup to delete: exactly what each of these patterns' finditer gives on the
+    line, in linear time (as regexes they backtracked quadratically on a long line of openers):
+        image      (!\[[^\]]*\]\([^)]*\))                      all of it
+        link       (\[)[^\]]+(\]\([^)]*\))                     the brackets and the target; the text stays
+        strong     (?<!\\)(\*\*|__|~~)(?=\S).+?(?<=[^\s\\])(\1)
+        emphasis   (?<![*\\])(\*)(?=[^\s*]).+?(?<=[^\s*\\])(\*)(?!\*)   (not \*)
+        HTML       (<!--.*?-->|</?[A-Za-z][^>]*>)             comments and tags
+    Each opening mark looks up its closing one among positions collected once per line."""
+    marks = _Marks(line)
+    spans = _brackets(line, marks) + _strong(line, marks) + _emphasis(line, marks) + _html(line, marks)
+    for m in _CODE.finditer(line):
+        spans += [m.span(1), m.span(2)]
+    return spans + [m.span(1) for m in _ESCAPE.finditer(line)]
+
+
+class _Marks:
+    """Every place (overlapping ones too) where a mark occurs in a line, found once per mark; ``after``
+    gives the first place at or after an index that ``valid`` accepts."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.places: dict[tuple, list[int]] = {}
+
+    def after(self, mark: str, start: int, valid=None) -> int | None:
+        key = (mark, valid)
+        if key not in self.places:
+            found, at = [], self.line.find(mark)
+            while at >= 0:
+                if valid is None or valid(self.line, at):
+                    found.append(at)
+                at = self.line.find(mark, at + 1)
+            self.places[key] = found
+        places = self.places[key]
+        k = bisect.bisect_left(places, start)
+        return places[k] if k < len(places) else None
+
+
+def _brackets(line: str, marks: _Marks) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for image in (True, False):
+        i = line.find("![" if image else "[")
+        while i >= 0:
+            opened = i + 2 if image else i + 1  # where the bracketed text starts
+            k = marks.after("]", opened)
+            m = marks.after(")", k + 2) if k is not None and line.startswith("(", k + 1) else None
+            if m is not None and k is not None and (image or k > opened):
+                spans += [(i, m + 1)] if image else [(i, i + 1), (k, m + 1)]
+                i = line.find("![" if image else "[", m + 1)
+            else:
+                i = line.find("![" if image else "[", i + 1)
+    return spans
+
+
+def _strong_close(line: str, j: int) -> bool:
+    return j > 0 and not line[j - 1].isspace() and line[j - 1] != "\\"
+
+
+def _strong(line: str, marks: _Marks) -> list[tuple[int, int]]:
+    """One scan for the three marks together, as the pattern's alternation makes it: what one match
+    covers is not searched again."""
+    starts = sorted({p for mark in ("**", "__", "~~") for p in _every(line, mark)})
+    spans, resume = [], 0
+    for p in starts:
+        if p < resume:
+            continue
+        mark = line[p : p + 2]
+        opens = (p == 0 or line[p - 1] != "\\") and p + 2 < len(line) and not line[p + 2].isspace()
+        j = marks.after(mark, p + 3, _strong_close) if opens else None
+        if j is not None:
+            spans += [(p, p + 2), (j, j + 2)]
+            resume = j + 2
+    return spans
+
+
+def _every(line: str, mark: str) -> list[int]:
+    found, at = [], line.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = line.find(mark, at + 1)
+    return found
+
+
+def _emphasis_close(line: str, j: int) -> bool:
+    before = line[j - 1] if j > 0 else " "
+    return not before.isspace() and before not in "*\\" and not line.startswith("*", j + 1)
+
+
+def _emphasis(line: str, marks: _Marks) -> list[tuple[int, int]]:
+    spans = []
+    p = line.find("*")
+    while p >= 0:
+        opens = (p == 0 or line[p - 1] not in "*\\") and p + 1 < len(line) and line[p + 1] != "*"
+        j = marks.after("*", p + 2, _emphasis_close) if opens and not line[p + 1].isspace() else None
+        if j is None:
+            p = line.find("*", p + 1)
+        else:
+            spans += [(p, p + 1), (j, j + 1)]
+            p = line.find("*", j + 1)
+    return spans
+
+
+def _html(line: str, marks: _Marks) -> list[tuple[int, int]]:
+    spans = []
+    p = line.find("<")
+    while p >= 0:
+        end = None
+        if line.startswith("<!--", p):
+            close = marks.after("-->", p + 4)
+            end = close + 3 if close is not None else None
+        else:
+            letter = p + 2 if line.startswith("/", p + 1) else p + 1
+            if letter < len(line) and line[letter].isascii() and line[letter].isalpha():
+                close = marks.after(">", letter + 1)
+                end = close + 1 if close is not None else None
+        if end is None:
+            p = line.find("<", p + 1)
+        else:
+            spans.append((p, end))
+            p = line.find("<", end)
+    return spans
 
 
 def strip_markdown(text: str) -> tuple[str, list[int]]:
@@ -71,10 +188,7 @@ def _line_markup(line: str) -> list[tuple[int, int]]:
                     spans.append(closing.span(1))
     if line.lstrip().startswith("|"):
         spans += [(i, i + 1) for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\")]
-    for pattern in _INLINE:
-        for m in pattern.finditer(line):
-            spans += [m.span(g) for g in range(1, (m.lastindex or 0) + 1) if m.group(g) is not None]
-    return spans
+    return spans + _inline(line)
 
 
 def _apply(text: str, deleted: list[tuple[int, int]]) -> tuple[str, list[int]]:

@@ -20,6 +20,10 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？；：!?;:”」』）)]$")
 _MARGIN_BAND = 0.08  # the top and bottom 8% of a page hold running headers and footers
+# a glyph pdfminer could not map to a character: "(cid:123)" (a CID font without a ToUnicode map),
+# or a private-use or replacement character
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+_UNMAPPED_SHARE = 0.2  # more of the text than this unmapped: the words cannot be read
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,27 @@ class PdfText:
 def read_pdf(data: bytes) -> PdfText:
     """The report's text and each line's page; FZ001 reasons for scans, encryption and damage."""
     try:
+        import logging
+
         import pdfplumber
+
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about odd fonts are not ours to print
     except ImportError:
         raise ReadError(
             "读取 PDF 需要安装 PDF 支持：pip install 'fazhi-check[pdf]'",
             "reading PDF needs the pdf extra: pip install 'fazhi-check[pdf]'",
         ) from None
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_lines(page, n) for n, page in enumerate(pdf.pages, 1)]
-            images = sum(len(page.images) for page in pdf.pages)
+        # not pdfplumber's own close(), which walks every page again: on a file whose pages never
+        # resolve, an interrupt or a timeout would be followed by the same endless walk
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages, images = [], 0
+        for n, page in enumerate(pdf.pages, 1):  # page by page: each page's objects let go once read
+            pages.append(_page_lines(page, n))
+            images += len(page.images)
+            page.close()
+    except MemoryError:
+        raise
     except Exception as e:  # pdfminer raises many kinds on damaged or encrypted files (pdfplumber wraps them)
         name = type(e).__name__
         causes = f"{name} {e!r} {e.__cause__!r} {e.__context__!r}"
@@ -67,7 +82,22 @@ def read_pdf(data: bytes) -> PdfText:
                 "a scanned PDF with no text layer: OCR it first",
             )
         raise ReadError("PDF 中没有文字", "the PDF holds no text")
+    if _mostly_unmapped(lines):
+        raise ReadError(
+            "PDF 文字无法提取（字体缺少 Unicode 映射）；请提供 Word 版或可复制文字的 PDF",
+            "the PDF's text cannot be extracted (its fonts lack a Unicode map): give a Word file or a PDF "
+            "whose text can be copied",
+        )
     return _reflow(lines)
+
+
+def _mostly_unmapped(lines: list[_Line]) -> bool:
+    """Whether so much of the text is unmapped glyphs ("(cid:N)") that what is left says nothing."""
+    total = unmapped = 0
+    for line in lines:
+        total += len(line.text)
+        unmapped += sum(m.end() - m.start() for m in _UNMAPPED.finditer(line.text))
+    return total > 0 and unmapped > total * _UNMAPPED_SHARE
 
 
 def _page_lines(page, number: int) -> list[_Line]:

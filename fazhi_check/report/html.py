@@ -8,12 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from ..messages import say
 from ..results import Result
 from ..rulebook import Rule
-from .tables import part_state
+from .escape import shown
+from .tables import part_state, verdict
+from .text import fix_hint
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
 _LAYOUT = " layout"  # the group key of layout findings (no part kind)
+__all__ = ["format_html", "verdict"]
 _WORDS = {
     "zh": {
         "title": "法治政府建设年度报告检查结果",
@@ -38,10 +42,10 @@ _WORDS = {
         "general": "全文",
         "line": "第{line}行",
         "none": "没有发现问题。",
-        "meta": "标题：{title} · 发文机关：{issuer} · 报告年度：{year}（{source}） · 成文日期：{date}",
+        "meta": "标题：{title} · 发文机关：{issuer} · 报告年度：{year}（依据：{source}） · 成文日期：{date}",
         "unknown": "未知",
         "files": "共 {n} 个文件",
-        "fix": "建议改为：",
+        "fix": "建议：",
         "layout": "版式（公文格式 GB/T 9704-2012）",
     },
     "en": {
@@ -102,12 +106,6 @@ nav.toc{background:#fff;padding:10px 20px;border-radius:8px;margin-bottom:20px}
 """
 
 
-def verdict(result: Result) -> str:
-    """fail (an error), revise (a warning), or pass."""
-    worst = max((_RANK[f.severity] for f in result.findings), default=0)
-    return "fail" if worst == 3 else "revise" if worst == 2 else "pass"
-
-
 def format_html(results: Sequence[Result], rules: Sequence[Rule], version: str, lang: str = "zh") -> str:
     words = _WORDS[lang]
     by_code = {rule.code: rule for rule in rules}
@@ -125,7 +123,7 @@ def format_html(results: Sequence[Result], rules: Sequence[Rule], version: str, 
         for n, result in enumerate(results, 1):
             state = verdict(result)
             out.append(
-                f'<li><a href="#file-{n}">{escape(result.path)}</a> '
+                f'<li><a href="#file-{n}">{escape(shown(result.path))}</a> '
                 f'<span class="verdict {state}" style="font-size:13px;padding:0 8px">'
                 f"{escape(words['verdict'][state])}</span></li>"
             )
@@ -141,13 +139,13 @@ def _file(n: int, result: Result, rules: dict, words: dict, lang: str) -> str:
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in _RANK}
     doc = result.document
     parts = [
-        f'<section class="file" id="file-{n}"><h2>{escape(result.path)}</h2>',
+        f'<section class="file" id="file-{n}"><h2>{escape(shown(result.path))}</h2>',
         f'<div><span class="verdict {state}" id="verdict-{n}">{escape(words["verdict"][state])}</span> '
         f'<span class="small">{escape(words["verdict_note"][state])} · {escape(words["counts"].format(**counts))}'
         "</span></div>",
     ]
     if doc is not None and doc.lines:
-        parts.append(f'<p class="small">{escape(_meta(result, words))}</p>')
+        parts.append(f'<p class="small">{escape(_meta(result, words, lang))}</p>')
         parts.append(_coverage(result, words, lang))
     parts.append('<div class="columns"><div class="findings">')
     parts.append(f"<h3>{escape(words['findings'])}</h3>")
@@ -160,14 +158,14 @@ def _file(n: int, result: Result, rules: dict, words: dict, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _meta(result: Result, words: dict) -> str:
+def _meta(result: Result, words: dict, lang: str) -> str:
     doc = result.document
     unknown = words["unknown"]
     return words["meta"].format(
         title=result.title or unknown,
         issuer=doc.issuer or unknown,
         year=result.report_year or unknown,
-        source=doc.report_year_source or unknown,
+        source=say(f"source.{doc.report_year_source}", lang) if doc.report_year_source else unknown,
         date=doc.date.isoformat() if doc.date else unknown,
     )
 
@@ -189,9 +187,9 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
             where = words["line"].format(line=fold.line) + "：" + doc.text[fold.start : fold.end]
         else:
             where = ""
-        shown = words.get(state or "unjudged", words["unjudged"])
+        state_word = words.get(state or "unjudged", words["unjudged"])
         rows.append(
-            f'<tr class="{state or "unjudged"}"><td>{label}</td><td class="state">{escape(shown)}</td>'
+            f'<tr class="{state or "unjudged"}"><td>{label}</td><td class="state">{escape(state_word)}</td>'
             f"<td>{escape(where)}</td></tr>"
         )
     rows.append("</table>")
@@ -220,9 +218,10 @@ def _finding_list(n: int, result: Result, rules: dict, words: dict, lang: str) -
         out.append(f'<h4>{escape(title)}</h4><ul class="list">')
         for i, f in groups[kind]:
             rule = rules.get(f.code)
-            fix = f'<div class="small">{escape(words["fix"])}{escape(f.fix.replacement)}</div>' if f.fix else ""
+            fix = f'<div class="small">{escape(words["fix"])}{escape(fix_hint(f, lang))}</div>' if f.fix else ""
+            page = f' <span class="small">{escape(say("report.page", lang, page=f.page))}</span>' if f.page else ""
             out.append(
-                f'<li class="{f.severity}"><a href="#f{n}-{i}">{f.line}:{f.column}</a> '
+                f'<li class="{f.severity}"><a href="#f{n}-{i}">{f.line}:{f.column}</a>{page} '
                 f'<span class="code">{escape(f.code)}</span> {escape(f.message)}{fix}'
                 + (_explanation(rule, words, lang) if rule else "")
                 + "</li>"

@@ -22,12 +22,23 @@ SECTIONS = (
 
 
 def format_rule_table(rules: Sequence[Rule], lang: str = "zh") -> str:
-    rows = [("code", "name", "group", "severity", "summary")]
+    """--list-rules: code, name, group, default severity (in ``lang``), summary."""
+    from ..messages import say
+
+    rows = [tuple(say(f"rules.{key}", lang) for key in ("code", "name", "group", "severity", "summary"))]
     for r in rules:
-        severity = r.severity if r.enabled else f"{r.severity} (off)"
+        severity = say(f"severity.{r.severity}", lang) + ("" if r.enabled else say("rules.off", lang))
         rows.append((r.code, r.name, r.group, severity, r.summary_en if lang == "en" and r.summary_en else r.summary))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    return "".join("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4] + "\n" for row in rows)
+    widths = [max(_width(row[i]) for row in rows) for i in range(4)]
+    return "".join(
+        "  ".join(c + " " * (w - _width(c)) for c, w in zip(row[:4], widths)) + "  " + row[4] + "\n" for row in rows
+    )
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def format_rule_markdown(rules: Sequence[Rule]) -> str:

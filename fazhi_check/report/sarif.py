@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from ..results import Result
 from ..rulebook import Rule
+from .escape import json_safe, name_bytes
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://fazhi-check.invalid/"  # no public home page yet; .invalid is reserved for that
@@ -35,7 +36,7 @@ def format_sarif(results: Sequence[Result], rules: Sequence[Rule], version: str)
         "results": [_result(r, f, n, index) for r in results for f, n in _numbered(r)],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _rule(rule: Rule) -> dict:
@@ -66,7 +67,8 @@ def _numbered(result: Result):
 
 def _result(result: Result, finding, rank: int, index: dict) -> dict:
     uri = artifact_uri(result.path)
-    fingerprint = hashlib.sha256(f"{finding.code}\0{uri}\0{finding.evidence or ''}\0{rank}".encode()).hexdigest()
+    key = f"{finding.code}\0{uri}\0{finding.evidence or ''}\0{rank}"
+    fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
     out = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
@@ -103,12 +105,13 @@ def _result(result: Result, finding, rank: int, index: dict) -> dict:
 
 def artifact_uri(path: str) -> str:
     """The path relative to the working directory, as a percent-encoded URI reference ("-" stays
-    "stdin"); a file outside the working directory gets an absolute file: URI."""
+    "stdin"); a file outside the working directory gets an absolute file: URI. Every byte of the name
+    is kept: one that is no UTF-8 is percent-encoded as itself."""
     if path == "-":
         return "stdin"
     absolute = Path(path).resolve()
     try:
         relative = absolute.relative_to(Path(os.getcwd()).resolve())
     except ValueError:
-        return absolute.as_uri()
-    return quote(relative.as_posix())
+        return "file://" + quote(name_bytes(absolute.as_posix()))
+    return quote(name_bytes(relative.as_posix()))

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..argtypes import megabytes
+from ..arguments import megabytes
 from ..batch import cores
 from ..datafiles import DataFileError
 from .limits import Limits
