@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from . import markers
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = re.compile(r"\r\n|\r|\n")  # what ends a line for positions (OUTPUT.md)
+_PARAGRAPH_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x85]")  # what ends a line of the outline
 _LEVEL = {"H0_MARK": "h0", "H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
 
 
@@ -35,7 +36,8 @@ class Marker:
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank physical line: its kind (h0-h4, date, text; the document may call a text line a
+    """One non-blank line of the outline (a physical line, or a paragraph of one split by U+2028,
+    U+2029 or U+0085, which then shares its number): its kind (h0-h4, date, text; the document may call a text line a
     title), 1-based number, start offset, normalised text, and a heading's marker (kept where the
     document finds that the line is no heading after all, as the grammar saw it)."""
 
@@ -74,7 +76,7 @@ class _Lines:
             mark, tail = (item + (None,))[:2] if isinstance(item, tuple) else (None, item)
             whole = (mark or "") + (tail or "")
             at = (mark or tail).start_pos
-            brk = _BREAK.search(whole)
+            brk = _PARAGRAPH_BREAK.search(whole)
             text = whole[: brk.start()] if brk else whole
             if text.strip():
                 marker = None

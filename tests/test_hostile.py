@@ -13,6 +13,8 @@ import pytest
 import yaml
 from conftest import ROOT, SEEDS, run
 from hostile_inputs import alias_bomb, cid_pdf, looping_pdf
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fazhi_check
 
@@ -301,7 +303,7 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path, content):
 
 def test_csv_cells_that_start_like_a_formula_are_neutralised(capsys, tmp_path):
     draft = tmp_path / "=cmd.txt"
-    draft.write_text('=SUM(A1)关于2024年法治政府建设情况的报告\n一、主要举措\n', "utf-8")
+    draft.write_text("=SUM(A1)关于2024年法治政府建设情况的报告\n一、主要举措\n", "utf-8")
     code, out, _ = run(capsys, "--format", "csv", str(draft))
     row = out.splitlines()[1]
     assert row.startswith(f"'{draft}") or row.startswith(f"{tmp_path}")
@@ -441,3 +443,47 @@ def test_a_pdf_is_read_page_by_page_each_page_let_go(monkeypatch):
     pages = max(f.page for f in result.findings)
     # every page closed once, in order (a 260-page PDF peaked at 509 MB before, 63 MB now)
     assert pages >= 3 and len(closed) >= pages and closed == list(range(1, len(closed) + 1))
+
+
+# 14. paragraphs separated by U+2028, U+2029 or U+0085: one outline line each, positions by LF/CRLF/CR
+
+_SEPARATORS = ("\u2028", "\u2029", "\x85")
+
+
+def _offsets(result, text):
+    """Each finding as (code, offset in ``text``), from its line:column counted by LF, CRLF and CR."""
+    from fazhi_check.positions import LineIndex
+
+    starts = LineIndex(text).starts
+    return [(f.code, starts[f.line - 1] + f.column - 1) for f in result.findings]
+
+
+@pytest.mark.parametrize("separator", _SEPARATORS, ids=["U+2028", "U+2029", "U+0085"])
+def test_a_seed_whose_lines_are_separated_otherwise_reads_the_same(separator):
+    text = HUBIN.decode("utf-8")
+    changed = text.replace("\n", separator)
+    before, after = fazhi_check.check_text(text), fazhi_check.check_text(changed)
+    assert [s.kind for s in after.sections] == ["leadership", "measures", "shortcomings", "plan"]
+    assert (after.title, after.report_year) == ("关于2024年法治政府建设情况的报告", 2024)
+    assert _offsets(after, changed) == _offsets(before, text)
+    assert {f.line for f in after.findings} == {1}  # one physical line: every finding is on it
+    assert [(f.code, f.column) for f in after.findings if f.code == "FZ201"] == [("FZ201", 2340)]
+
+
+@given(st.lists(st.sampled_from(("\n", "\r\n", *_SEPARATORS)), min_size=1, max_size=60))
+@settings(max_examples=40, deadline=None)
+def test_any_mix_of_line_and_paragraph_breaks_gives_the_same_outline_and_offsets(breaks):
+    text = HUBIN.decode("utf-8")
+    pieces = text.split("\n")
+    chosen = [breaks[i % len(breaks)] for i in range(len(pieces) - 1)]
+    mixed = "".join(piece + brk for piece, brk in zip(pieces, chosen)) + pieces[-1]
+    ends = [sum(map(len, pieces[: i + 1])) + i for i in range(len(chosen))]  # each LF's offset in text
+
+    def moved(offset: int) -> int:  # a CRLF before the offset puts it one character later
+        return offset + sum(1 for end, brk in zip(ends, chosen) if brk == "\r\n" and end < offset)
+
+    before, after = fazhi_check.check_text(text), fazhi_check.check_text(mixed)
+    assert [(s.kind, s.heading, s.year) for s in after.sections] == [
+        (s.kind, s.heading, s.year) for s in before.sections
+    ]
+    assert _offsets(after, mixed) == [(code, moved(offset)) for code, offset in _offsets(before, text)]
