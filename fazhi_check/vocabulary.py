@@ -31,6 +31,7 @@ HEAD_LISTS = (
     "published_label",
     "plan_sentence",
     "plan_year_statement",
+    "looking_back",
     "subject",
     "other_genre",
     "plan_genre",

@@ -240,3 +240,42 @@ def test_a_plan_that_first_says_what_the_coming_year_is_plans_for_that_year():
     ]
     looks_back = text.replace("2026年是“十五五”开局之年。我局将", "2025年，我局虽然取得一定成绩。下一步，我局将")
     assert fazhi_check.check_text(looks_back).facts.plan_year is None
+
+
+_PLAN = "四、下一步工作打算"
+
+
+@pytest.mark.parametrize(
+    "body, column",
+    [
+        ("（一）{y}年持续深化依法行政。\n（二）加强行政执法监督。", 4),  # an item that starts with its year
+        ("（一）深化依法行政。\n（二）{y}年，全面推进严格规范公正文明执法。", 4),  # the first item that does
+        ("1.{y}年持续深化依法行政。\n2.加强行政执法监督。", 3),
+        ("一是{y}年持续深化依法行政；二是加强行政执法监督。", 3),  # an inline item
+        ("新的一年，我局将围绕中心大局。{y}年，我局将重点做好以下工作：一是深化依法行政。", 16),
+    ],
+)
+def test_a_plan_without_a_year_in_its_heading_takes_the_year_its_first_paragraph_or_item_plans_for(body, column):
+    text = report(2024, title=TITLES[0]).replace("四、2025年推进法治政府建设的工作安排", _PLAN)
+    text = text.replace("一是深化依法行政；二是加强行政执法监督。", body.format(y=2025))
+    assert fazhi_check.check_text(text).facts.plan_year == 2025
+    wrong = text.replace("2025年", "2024年", 1) if "{y}" in body else text
+    line = next(n for n, ln in enumerate(wrong.split("\n"), 1) if "2024年" in ln and n > 3)
+    found = [(f.code, f.line, f.column) for f in fazhi_check.check_text(wrong).findings if f.severity == "error"]
+    assert found == [("FZ201", line, column)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "（一）2024年以来的经验要继续坚持。\n（二）加强行政执法监督。",  # the item looks back
+        "（一）2024年工作回顾。\n（二）加强行政执法监督。",
+        "（一）深化依法行政，巩固2024年工作成果。\n（二）加强行政执法监督。",  # the year is not where the item starts
+        "2024年，我局虽然取得一定成绩，但仍有差距。（一）加强行政执法监督。",  # a recap, not a plan
+    ],
+)
+def test_a_year_the_plan_looks_back_on_is_not_its_year(body):
+    text = report(2024, title=TITLES[0]).replace("四、2025年推进法治政府建设的工作安排", _PLAN)
+    text = text.replace("一是深化依法行政；二是加强行政执法监督。", body)
+    result = fazhi_check.check_text(text)
+    assert result.facts.plan_year is None and [f.code for f in result.findings if f.severity == "error"] == []

@@ -7,6 +7,7 @@ import datetime
 import re
 from dataclasses import replace
 
+from .. import markers
 from ..numerals import YearMention, years
 from ..outline import Line
 from ..vocabulary import Vocabulary
@@ -45,15 +46,17 @@ def sentence_year(line: Line | None) -> YearMention | None:
 
 
 def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
-    """A plan without a year in its heading takes the year its first sentence plans for: the year
-    written nearest before the word that looks ahead ("2025年，市司法局将…"; "巩固2024年工作成果，
-    2025年将…" plans for 2025), else the first after it ("将于2025年底前…"); none where the sentence
-    does not look ahead ("2024年，我局虽然取得…"). In a part that is also another kind ("存在问题及下一
+    """A plan without a year in its heading takes the year its first paragraph plans for: in its first
+    sentence that looks ahead, the year written nearest before the word that looks ahead ("2025年，市司
+    法局将…"; "巩固2024年工作成果，2025年将…" plans for 2025), else the first after it ("将于2025年底
+    前…"); none from a sentence that does not look ahead ("2024年，我局虽然取得…"). Else the coming
+    year a first sentence states ("2026年是…之年"), else the year an item starts with ("（一）2025年持续
+    深化…"). In a part that is also another kind ("存在问题及下一
     步打算"), the first sentence that looks ahead and names a year says it."""
     if part.year or not part.covers("plan") or not part.body:
         return part
     if part.kind == "plan":
-        year = _planned(part.body[0].text, [(0, part.body[0])], vocabulary) or _stated(part, vocabulary)
+        year = _opening_plan(part, vocabulary) or _stated(part, vocabulary) or _first_item_year(part, vocabulary)
         return replace(part, year=year) if year else part
     for text, pieces in paragraphs(part.body):
         for sentence in _SENTENCES.finditer(text):  # a sub-heading's run-in body too: "（二）下一步打算。2025年，…"
@@ -61,6 +64,37 @@ def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
             if year:
                 return replace(part, year=year)
     return part
+
+
+def _opening_plan(part: Part, vocabulary: Vocabulary) -> YearMention | None:
+    """The year the plan's first paragraph plans for: its first sentence that looks ahead and names a
+    year ("新的一年，我局将……。2025年，我局将重点做好以下工作：" plans for 2025)."""
+    text, pieces = next(paragraphs(part.body))
+    for sentence in _SENTENCES.finditer(text):
+        year = _planned(sentence.group(), [(at - sentence.start(), line) for at, line in pieces], vocabulary)
+        if year:
+            return year
+    return None
+
+
+def _first_item_year(part: Part, vocabulary: Vocabulary) -> YearMention | None:
+    """The year an item of the plan starts with, right after its numeral ("（一）2025年持续深化……",
+    "二是2025年，全面推进……"): the first such item's, none where the year looks back ("2024年以来")."""
+    enumeration = markers.pattern("ENUMERATION")
+    for line in part.body:
+        if line.marker is not None:
+            at = line.marker.end - line.start
+        elif m := enumeration.match(line.text.lstrip()):
+            at = line.indent + m.end()
+        else:
+            continue
+        rest = line.text[at:]
+        lead = len(rest) - len(rest.lstrip(" \t、,，:："))
+        found = years(rest[lead:], line.start + at + lead)
+        if found and found[0].start == line.start + at + lead:
+            if not vocabulary.pattern("looking_back").match(line.text, found[0].end - line.start):
+                return found[0]
+    return None
 
 
 def _stated(part: Part, vocabulary: Vocabulary) -> YearMention | None:
@@ -86,7 +120,8 @@ def _planned(text: str, pieces, vocabulary: Vocabulary) -> YearMention | None:
     ahead = vocabulary.pattern("plan_sentence").search(sentence)
     if not ahead:
         return None
-    found = years(sentence)
+    back = vocabulary.pattern("looking_back")
+    found = [y for y in years(sentence) if not back.match(sentence, y.end)]  # "2024年以来" looks back
     before = [y for y in found if y.end <= ahead.start()]
     year = before[-1] if before else next((y for y in found if y.start >= ahead.start()), None)
     if year is None:
