@@ -1,7 +1,7 @@
 """The library entry points: check text, bytes or a file and get a Result (frozen data, ``to_dict()``).
 
-Beyond the text (or bytes) and its path, every option is keyword-only and checked before anything runs: a misspelt keyword is a TypeError, a
-wrong value a ValueError (or SelectionError) naming the option."""
+Beyond the text (or bytes) and its path, every option is keyword-only and checked before anything runs:
+a misspelt keyword is a TypeError, a wrong value a ValueError (or SelectionError) naming the option."""
 
 from __future__ import annotations
 

@@ -91,9 +91,9 @@ def _first_item_year(part: Part, vocabulary: Vocabulary) -> YearMention | None:
         rest = line.text[at:]
         lead = len(rest) - len(rest.lstrip(" \t、,，:："))
         found = years(rest[lead:], line.start + at + lead)
-        if found and found[0].start == line.start + at + lead:
-            if not vocabulary.pattern("looking_back").match(line.text, found[0].end - line.start):
-                return found[0]
+        starts = found and found[0].start == line.start + at + lead
+        if starts and not vocabulary.pattern("looking_back").match(line.text, found[0].end - line.start):
+            return found[0]
     return None
 
 
