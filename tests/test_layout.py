@@ -168,3 +168,40 @@ def test_list_rules_and_explain_know_the_layout_rules(capsys):
     assert all(code in listed for code in ("FZ601", "FZ602", "FZ603", "FZ604", "FZ605", "FZ606", "FZ209"))
     main(["--explain", "FZ606"])
     assert "单页码居右空一字，双页码居左空一字" in capsys.readouterr().out
+
+
+def _one_run_page_field(footer: bytes) -> bytes:
+    """The footer's PAGE field as the common python-docx recipe writes it: begin, instruction and end in
+    one run, no separator and no result kept (Word and LibreOffice show the page they compute)."""
+    import re
+
+    run = re.search(rb'<w:r>(<w:rPr>.*?</w:rPr>)<w:fldChar w:fldCharType="begin"/></w:r>.*?'
+                    rb'<w:fldChar w:fldCharType="end"/></w:r>', footer, re.S)  # fmt: skip
+    rpr = run.group(1)
+    single = (b"<w:r>" + rpr + b'<w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> PAGE '
+              b'</w:instrText><w:fldChar w:fldCharType="end"/></w:r>')  # fmt: skip
+    return footer[: run.start()] + single + footer[run.end() :]
+
+
+def test_a_page_field_without_a_kept_result_is_a_page_number():
+    data = gbt_docx(DRAFT)
+    footers = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("word/footer")]
+    assert len(footers) == 2
+    bare = edit_parts(data, dict.fromkeys(footers, _one_run_page_field))
+    assert b"separate" not in zipfile.ZipFile(io.BytesIO(bare)).read(footers[0])
+    assert _layout(_check(bare)) == []
+    times = edit_parts(
+        gbt_docx(DRAFT, page_number={"font": "Times New Roman"}), dict.fromkeys(footers, _one_run_page_field)
+    )
+    assert [c for c, _, _ in _layout(_check(times))] == ["FZ606"]  # it is still judged
+
+
+def test_a_body_field_without_a_kept_result_adds_no_text():
+    document = docx_fixtures.draft_document(["关于2024年法治政府建设情况的报告", "印发日期："])
+    document.paragraphs[1]._p.append(
+        docx_fixtures.xml(
+            '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText> DATE </w:instrText>'
+            '<w:fldChar w:fldCharType="end"/></w:r>'
+        )  # fmt: skip
+    )
+    assert read_word(docx_fixtures.save(document)).text.split("\n")[1] == "印发日期："

@@ -240,7 +240,9 @@ def _page_numbers(reader: WordText, formatting: Formatting, sects: list) -> tupl
 
 def _page_number(formatting: Formatting, paragraph: Paragraph, pages: str) -> PageNumber | None:
     pieces = paragraph.pieces
-    at = [i for i, p in enumerate(pieces) if (p.field or "").upper().startswith("PAGE") and p.text.strip()]
+    at = [
+        i for i, p in enumerate(pieces) if (p.field or "").upper().startswith("PAGE") and (p.text.strip() or not p.text)
+    ]
     if not at:
         return None
     number = pieces[at[0] : at[-1] + 1]

@@ -146,7 +146,7 @@ class WordText:
         for child in run:
             tag = child.tag
             if tag == W + "fldChar":
-                self._field_char(child.get(W + "fldCharType"))
+                self._field_char(child.get(W + "fldCharType"), run, child, out)
             elif tag == W + "instrText":
                 if self.fields and not self.fields[-1].result:
                     self.fields[-1].instruction += child.text or ""
@@ -159,13 +159,15 @@ class WordText:
             elif tag in (W + "drawing", W + "pict", W + "object", MC + "AlternateContent") and depth < MAX_BOX_DEPTH:
                 self._boxes(child, paragraph, out, depth)
 
-    def _field_char(self, kind: str | None) -> None:
+    def _field_char(self, kind: str | None, run, leaf, out: list[Piece]) -> None:
         if kind == "begin" and len(self.fields) < MAX_FIELDS:
             self.fields.append(_Field())
         elif kind == "separate" and self.fields:
             self.fields[-1].result = True
         elif kind == "end" and self.fields:
-            self.fields.pop()
+            ended = self.fields.pop()
+            if not ended.result and self._shown():  # no result kept: Word shows what it computes (PAGE)
+                out.append(Piece("", run, leaf, field=ended.instruction.strip()))
 
     def _field(self) -> str | None:
         return self.fields[-1].instruction.strip() if self.fields else None
