@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from .api import check_bytes, check_file
 from .positions import LineIndex
-from .read import MARKDOWN_SUFFIXES, MAX_BYTES, ReadError, byte_order_mark, read_bytes
+from .read import MAX_BYTES, ReadError, byte_order_mark, read_bytes
 from .results import Finding, Result
 
-FIXABLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 MAX_ROUNDS = 8  # a fix can uncover another (a joined line then holds a half-width comma); never loop forever
 
 
@@ -69,11 +68,6 @@ def fix_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES, **options) -> 
         return Fixed(first, Counter(), data, error=str(e))
     check(fixed)
     return Fixed(results[fixed], applied, fixed, unified_diff(path, first.text, results[fixed].text))
-
-
-def can_fix(path: str) -> bool:
-    """Only plain text and Markdown are edited: a .docx, PDF or web page is not ours to rewrite."""
-    return path.lower().endswith(FIXABLE_SUFFIXES)
 
 
 def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, Counter]:

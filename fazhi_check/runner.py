@@ -163,15 +163,18 @@ def _check(path: str, job: Job, options: dict) -> Result:
 
 def _fix(path: str, job: Job, options: dict, notes: list[str]) -> tuple[Result, str]:
     """Fix one file (or, with --diff, only show how); a file that is not plain text is checked as it is."""
-    from .fixes import can_fix, fix_file
+    from .fixes import fix_file
+    from .read import editable
 
     def note(zh: str, en: str) -> None:
         notes.append(en if job.lang == "en" else zh)
 
-    if not can_fix(path):
+    if not editable(path):
         note(
-            f"{path}：只能自动修复 .txt 和 .md 文件，Word、PDF、网页请在原文件中修改",
-            f"{path}: only .txt and .md files can be fixed; edit Word, PDF and web files by hand",
+            f"{path}：只能自动修复 .txt 和 .md 文件；Word 文件可用 --annotate 写出带修订的审阅稿，"
+            "PDF、网页请在原文件中修改",
+            f"{path}: only .txt and .md files can be fixed; --annotate writes a Word file's reviewed copy with tracked "
+            "changes; edit PDF and web files by hand",
         )
         return check_file(path, max_bytes=job.max_size, **options), ""
     fixed = fix_file(path, write=not job.diff, max_bytes=job.max_size, **options)

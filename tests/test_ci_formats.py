@@ -319,3 +319,24 @@ def test_integration_files_are_valid_yaml_naming_the_command(name):
         assert data["runs"]["using"] == "composite" and "--format github" in text
     else:
         assert data[0]["id"] == "fazhi-check" and data[0]["language"] == "python"
+
+
+def test_fixes_are_offered_only_where_fix_can_write_them(capsys, monkeypatch, tmp_path):
+    """A Word draft's "line" is a paragraph: SARIF gives it no text replacement, and the summary counts
+    no fix for it that --fix would refuse; the same text as .txt gets both."""
+    from docx_fixtures import DRAFT, report_docx
+
+    text = DRAFT.replace("，", ",", 3)  # FZ501: half-width commas beside Chinese, fixable
+    (tmp_path / "草稿.docx").write_bytes(report_docx(text))
+    (tmp_path / "草稿.txt").write_text(text, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, sarif = _sarif(capsys, "草稿.docx", "草稿.txt")
+    fixes = {}
+    for r in sarif["runs"][0]["results"]:
+        uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        fixes.setdefault(uri, []).append("fixes" in r)
+    assert set(fixes["%E8%8D%89%E7%A8%BF.docx"]) == {False} and True in fixes["%E8%8D%89%E7%A8%BF.txt"]
+    _, out, _ = run(capsys, "草稿.docx")
+    assert "可用 --fix 自动修复" not in out.splitlines()[-1]
+    _, out, _ = run(capsys, "草稿.txt")
+    assert out.splitlines()[-1].endswith("条可用 --fix 自动修复")

@@ -15,9 +15,11 @@ WEB_SUFFIXES = (".html", ".htm")
 # Office formats that LibreOffice converts to .docx where it is installed.
 CONVERTIBLE = {".doc": "Word 97-2003 文档", ".wps": "WPS 文档", ".odt": "OpenDocument 文档", ".rtf": "RTF 文档"}
 SUPPORTED_SUFFIXES = (".txt", ".docx", *MARKDOWN_SUFFIXES, *CONVERTIBLE, ".pdf", *WEB_SUFFIXES)
+EDITABLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)  # what --fix rewrites; a Word file gets --annotate's copy
 
 __all__ = [
     "CONVERTIBLE",
+    "EDITABLE_SUFFIXES",
     "MARKDOWN_SUFFIXES",
     "MAX_BYTES",
     "SUPPORTED_SUFFIXES",
@@ -27,9 +29,16 @@ __all__ = [
     "byte_order_mark",
     "decode",
     "decode_source",
+    "editable",
     "read_bytes",
     "read_path",
 ]
+
+
+def editable(path: str) -> bool:
+    """Whether --fix may rewrite the file at ``path``: plain text and Markdown only; a Word document,
+    a PDF or a web page is not ours to rewrite."""
+    return path.lower().endswith(EDITABLE_SUFFIXES)
 
 
 def decode_source(data: bytes, path: str, encoding: str | None = None, vocabulary=None) -> Source:

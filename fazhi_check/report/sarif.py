@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from ..read import editable
 from ..results import Result
 from ..rulebook import Rule
 from .escape import json_safe, name_bytes
@@ -90,7 +91,7 @@ def _result(result: Result, finding, rank: int, index: dict) -> dict:
     }
     if finding.code in index:
         out["ruleIndex"] = index[finding.code]
-    if finding.fix is not None:
+    if finding.fix is not None and editable(result.path):  # a Word file's "line" is a paragraph: no text edit
         fix = finding.fix
         region = {
             "startLine": fix.line,

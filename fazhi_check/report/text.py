@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..messages import say
+from ..read import editable
 from ..results import SEVERITIES, Finding, Result
 from .escape import json_safe, shown
 
@@ -36,7 +37,8 @@ class Tally:
         self.waived += len(result.waived)
         self.by_severity.update(f.severity for f in result.findings)
         self.by_code.update(f.code for f in result.findings)
-        self.fixable += sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
+        if editable(result.path):  # what --fix can apply: not in a Word file, a PDF or a web page
+            self.fixable += sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
         path = shown(result.path)
         for f in result.findings:
             if f.severity == "error" and len(self.errors) < ERRORS_LISTED:
