@@ -109,13 +109,17 @@ def collapsed(findings: Sequence[Finding], show_info: bool = False) -> list[tupl
     return out
 
 
+QUOTE_CHARS = 30  # at most this much of a finding's context is quoted on its line
+
+
 def finding_line(path: str, f: Finding, count: int = 1, lang: str = "zh") -> str:
     """``path:line:col: CODE [severity] message (name)``, then the page of a PDF and the text it is about
     (a Word paragraph's first characters, else the finding's context)."""
     message = shown(f.message) + (say("report.collapsed", lang, count=count) if count > 1 else "")
     page = f" {say('report.page', lang, page=f.page)}" if f.page else ""
-    quote = f.paragraph or f.context
-    quoted = f" «{shown(quote.strip().replace(chr(10), '⏎'))}»" if quote and quote.strip() else ""
+    quote = (f.paragraph or f.context or "").strip().replace("\n", "⏎")
+    quote = quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS] + "…"  # a whole line is no short quote
+    quoted = f" «{shown(quote)}»" if quote else ""
     return (
         f"{path}:{f.line}:{f.column}: {f.code} [{severity_word(f.severity, lang)}] {message} ({f.name}){page}{quoted}\n"
     )
