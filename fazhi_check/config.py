@@ -7,6 +7,7 @@ import dataclasses
 import fnmatch
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .datafiles import DataFileError, parse_yaml, read_data_file, validate
@@ -113,8 +114,8 @@ class Resolver:
         config_file: str | None = None,
         isolated: bool = False,
         select: list[str] | None = None,
-        extend_select: list[str] = (),
-        ignore: list[str] = (),
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
     ) -> None:
         self.pack, self.config_file, self.isolated = pack, config_file, isolated
         self.select, self.extend_select, self.ignore = select, list(extend_select), list(ignore)
@@ -137,6 +138,7 @@ class Resolver:
         if config.sources not in self._packs:
             self._packs[config.sources] = configured(self.pack, config)
         per_file = config.ignores_for(path) if path != "-" else []
+        select: list[str] | None
         if self.select is not None:
             select, extend, ignore = self.select, self.extend_select, per_file + self.ignore
         else:

@@ -109,8 +109,9 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         end_line, end_column = doc.index.end_position(hit.end) if hit.end > hit.start else (line, column)
         evidence = doc.text[hit.start : hit.end] or None
         context = _context(doc.text, hit.start, hit.end) if evidence else None
-    fixable = hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end))
-    fix = Fix(line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe") if fixable else None
+    fix = None
+    if hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end)):
+        fix = Fix(line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe")
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -158,7 +159,10 @@ def check(
     rules = select_rules(pack, select, extend_select, ignore)
     if isinstance(source, ReadError):
         return Result(path, None, None, run_rules(Subject(None, source.reason, source.reason_en), rules, lang))
-    index = MappedIndex(source.text, source.original, source.offsets) if source.offsets else None
+    index = None
+    if source.offsets:
+        assert source.original is not None  # the offsets map the text into it
+        index = MappedIndex(source.text, source.original, source.offsets)
     given, where = (published, "option") if published else (source.published, source.published_source)
     doc = build_document(source.text, pack.vocabulary, year, given, index, where)
     is_report = bool(doc.lines) and is_annual_report(doc)

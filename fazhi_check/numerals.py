@@ -74,11 +74,11 @@ def years(text: str, base: int = 0) -> list[YearMention]:
 def parse_date(text: str) -> datetime.date | None:
     """The first valid date written as 2025年2月14日 / 2025 年 2 月 14 日 / 二〇二五年二月十四日."""
     for m in _DATE.finditer(text):
-        parts = [chinese_number(g) for g in m.groups()]
-        if None in parts:
+        year, month, day = (chinese_number(g) for g in m.groups())
+        if year is None or month is None or day is None:
             continue
         try:
-            return datetime.date(*parts)
+            return datetime.date(year, month, day)
         except ValueError:
             continue
     return None

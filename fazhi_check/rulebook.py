@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .datafiles import DataFileError, fault, parse_yaml, validate
 from .vocabulary import Vocabulary, merge
@@ -165,7 +166,7 @@ def _merge(builtin: list[Rule], extra: list[Rule]) -> tuple[Rule, ...]:
 
 def builtin_files() -> list[tuple[str, bytes]]:
     """(path, bytes) of every built-in rule file, then the vocabulary files (tests validate them all)."""
-    from . import rules as packaged
+    from . import rules as packaged  # type: ignore[attr-defined]  # rules/, mapped in by setuptools' package-dir
 
     root = Path(packaged.__file__).parent
     vocabulary = [(f"rules/vocabulary/{name}", (root / "vocabulary" / name).read_bytes()) for name in _VOCABULARY_FILES]
@@ -187,7 +188,7 @@ def _builtin() -> tuple[RulePack, dict]:
             return _pack(stored), stored["vocabulary"]
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, re.error):
             pass  # not what this version stores: build it again
-    data = {
+    data: dict[str, Any] = {
         "rules": [(path, _parse(path, raw)) for path, raw in files if "/vocabulary/" not in path],
         "vocabulary": {},
     }

@@ -190,7 +190,7 @@ def _fix(path: str, job: Job, options: dict, notes: list[str]) -> tuple[Result, 
 def waive(results: list[Result], waivers: str | None, resolver: Resolver, lang: str = "zh") -> list[Result]:
     """Apply each file's waiver file (``waivers``, else its configuration's) and report stale waivers."""
     by_file: dict[str, list[Result]] = defaultdict(list)
-    kept = []
+    kept: list[Result] = []
     for result in results:
         chosen = waivers or resolver.config(result.path).waivers
         (by_file[chosen] if chosen else kept).append(result)

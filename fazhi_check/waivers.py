@@ -157,6 +157,8 @@ def apply_waivers(
         here = [w for w in waivers.waivers if w.names(relative)]
         named.update(here)
         live = [w for w in here if w.live(today)]
+        kept: list[Finding]
+        waived: list[Finding]
         kept, waived = [], []
         for finding in result.findings:
             match = next((w for w in live if w.accepts(finding)), None)
@@ -169,6 +171,7 @@ def apply_waivers(
     stale = []
     for w in waivers.waivers:
         if not w.live(today):
+            assert w.expires is not None  # only a dated waiver expires
             problem = (f"已于{w.expires.isoformat()}过期，请复核后续期或删除", f"expired on {w.expires.isoformat()}")
         elif w in named and w not in used:
             problem = ("没有匹配到任何问题，可以删除", "matches no finding")

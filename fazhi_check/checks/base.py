@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..document import Document
+
+if TYPE_CHECKING:
+    from ..read.layout import Layout
 
 
 @dataclass(frozen=True)
@@ -16,7 +20,13 @@ class Subject:
     error: str | None = None
     error_en: str | None = None
     is_report: bool = False  # the document reads as an annual report (checks/genre.py)
-    layout: object | None = None  # a Word draft's layout (read.layout.Layout), aligned with its lines
+    layout: Layout | None = None  # a Word draft's layout, aligned with its lines
+
+    @property
+    def doc(self) -> Document:
+        """The document (the engine runs the checks that need one only when there is one)."""
+        assert self.document is not None
+        return self.document
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def empty(subject: Subject, options: dict) -> Iterator[Hit]:
 def pattern(subject: Subject, options: dict) -> Iterator[Hit]:
     """Every match of the patterns in the normalised text (full-width ASCII folded), with an optional
     literal replacement as its fix; a web page's lines are no report text and are passed over."""
-    doc = subject.document
+    doc = subject.doc
     for start, end in union_matches(tuple(options["patterns"]), doc.normalized):
         if (end > start or options.get("replacement") is not None) and not doc.on_page_line(start):
             found = doc.text[start:end]
@@ -51,7 +51,7 @@ def repeated_passage(subject: Subject, options: dict) -> Iterator[Hit]:
     """A run of ``min_chars`` or more characters (whitespace, line breaks and page numbers ignored)
     that the body has said before, verbatim; reported once, at the repeat, as long as the copies agree,
     from its first word (not the punctuation that happens to precede both copies)."""
-    doc = subject.document
+    doc = subject.doc
     chars, origin = _body_chars(doc)
     for i, j, length in find_repeats(chars, options["min_chars"]):
         lead = len(chars[i : i + length]) - len(chars[i : i + length].lstrip(_LEADING))
@@ -84,7 +84,7 @@ def _body_chars(doc):
 def rate_mismatch(subject: Subject, options: dict) -> Iterator[Hit]:
     """A rate named "<stem>率" whose stem labels exactly one count in the sentence ("出庭35个") and
     whose base is the only other count of the same unit ("开庭37个"); anything looser stays silent."""
-    doc = subject.document
+    doc = subject.doc
     if "率" not in doc.normalized:
         return
     for text, pieces in doc.paragraphs():

@@ -13,7 +13,7 @@ from .patterns import search
 
 @check("section-year", params=("expected", "found"))
 def section_year(subject: Subject, options: dict) -> Iterator[Hit]:
-    doc = subject.document
+    doc = subject.doc
     if doc.report_year is None:
         return
     expected = doc.report_year + options["offset"]
@@ -31,7 +31,7 @@ def section_year(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("missing-field")
 def missing_field(subject: Subject, options: dict) -> Iterator[Hit]:
     """A field of the document is absent (or fails ``pattern``); with ``when``, only if that field is there."""
-    doc = subject.document
+    doc = subject.doc
     if options.get("when") and _field(doc, options["when"]) is None:
         return
     value = _field(doc, options["field"])
@@ -50,7 +50,7 @@ def _field(doc, name: str):
 def year_conflict(subject: Subject, options: dict) -> Iterator[Hit]:
     """The title names another report year than the opening: its formal sentence ("现将……2023年度……
     报告如下"), else its first sentence (silent under --year)."""
-    doc = subject.document
+    doc = subject.doc
     title, opening = doc.title_year, doc.formula_year or doc.opening_year
     if doc.report_year_source != "option" and title and opening and title.value != opening.value:
         yield Hit(opening.start, opening.end, {"title_year": title.value, "opening_year": opening.value})
@@ -59,7 +59,7 @@ def year_conflict(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("date-window", params=("date", "date_iso", "earliest", "earliest_iso", "deadline", "deadline_iso"))
 def date_window(subject: Subject, options: dict) -> Iterator[Hit]:
     """The date (成文日期 or publication date) falls outside [earliest, deadline] of the year after Y."""
-    doc = subject.document
+    doc = subject.doc
     value = getattr(doc, options["field"])
     if value is None or doc.report_year is None:
         return
@@ -93,10 +93,10 @@ _WRITTEN_DATE = re.compile(
 def date_form(subject: Subject, options: dict) -> Iterator[Hit]:
     """The 成文日期 not in Arabic numerals, with a short year or a leading zero; fixed where the date is
     certain (a two-digit year is not)."""
-    doc = subject.document
+    doc = subject.doc
     line = doc.date_line or next((ln for ln in reversed(doc.lines[-4:]) if _WRITTEN_DATE.search(ln.text)), None)
     m = _WRITTEN_DATE.search(line.text) if line else None
-    if m is None or not (doc.date_line or len(line.text.strip()) <= 40):
+    if m is None or line is None or not (doc.date_line or len(line.text.strip()) <= 40):
         return
     year, month, day = m.groups()
     start, end = line.start + m.start(), line.start + m.end()

@@ -95,4 +95,4 @@ def _count(pattern, text: str) -> int:
 @check("not-annual-report", text_level=True)
 def not_annual_report(subject: Subject, options: dict) -> Iterator[Hit]:
     if not subject.is_report:
-        yield Hit(*whole_file(subject.document))
+        yield Hit(*whole_file(subject.doc))

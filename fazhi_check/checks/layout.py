@@ -6,12 +6,14 @@ paragraphs with one fault give one hit with their count."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ..numerals import strip_trailing_date
 from .base import Hit, Subject, check, whole_file
 
 # 号 names of the sizes Chinese Word offers, for messages ("四号（14磅）")
+_SIZE_NAMES: dict[float, str]
 _SIZE_NAMES = {42: "初号", 36: "小初", 26: "一号", 24: "小一", 22: "二号", 18: "小二", 16: "三号", 15: "小三"}
 _SIZE_NAMES |= {14: "四号", 12: "小四", 10.5: "五号", 9: "小五", 7.5: "六号"}
 _ALIGN_NAMES = {"left": ("左对齐", "left-aligned"), "center": ("居中", "centred"), "right": ("右对齐", "right-aligned")}
@@ -37,13 +39,13 @@ def _same_face(face: str | None, faces: list[str]) -> bool:
     return face is not None and key(face) in {key(f) for f in faces}
 
 
-def _majority(spans, start: int, end: int, attribute: str, weight) -> object | None:
+def _majority(spans, start: int, end: int, attribute: str, weight) -> Any:
     counts: dict = {}
     for span in spans:
         if span.end > start and span.start < end and weight(span) > 0:
             value = getattr(span, attribute)
             counts[value] = counts.get(value, 0) + weight(span)
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _typed_indent(text: str) -> float:
@@ -160,6 +162,7 @@ def page_setup(subject: Subject, options: dict) -> Iterator[Hit]:
         return
     tolerance = options.get("tolerance", 1)
     groups: dict[tuple, list] = {}
+    faults: Sequence[tuple[str, str]]  # a page's, then a group's
     for page in layout.pages:
         faults = _page_faults(page, options, tolerance)
         if faults:
@@ -209,7 +212,7 @@ def line_grid(subject: Subject, options: dict) -> Iterator[Hit]:
         return
     page = layout.pages[0]
     lines = None
-    if page.grid and page.line_pitch and None not in (page.height, page.top, page.bottom):
+    if page.grid and page.line_pitch and page.height is not None and page.top is not None and page.bottom is not None:
         lines = int((page.height - page.top - page.bottom) * 72 / 25.4 / page.line_pitch + 0.05)
         if lines == options["lines"]:
             return

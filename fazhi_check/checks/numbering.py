@@ -16,9 +16,10 @@ def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
     """Parts whose heading lacks its numeral, with the marker that belongs, written as the report
     writes its other part numerals; where no part has one but their sub-parts are numbered, the
     numerals were lost and GB/T 9704's own marker (``lost_marker``) belongs."""
-    doc = subject.document
+    doc = subject.doc
     numbered = next((p.heading for p in doc.parts if p.heading.numeral), None)
     if numbered is not None:
+        assert numbered.numeral is not None  # it was chosen for its numeral
         style = doc.text[numbered.marker_start : numbered.marker_end].strip()
         arabic = numbered.numeral.isdigit()
     elif any(p.subheadings for p in doc.parts):
@@ -34,6 +35,7 @@ def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
             if style is None:
                 marker = options["lost_marker"].format(numeral=numeral)
             else:  # "二、", "（二）" or "2.", as the report writes them
+                assert numbered is not None and numbered.numeral is not None  # the style is its marker's
                 marker = style.replace(numbered.numeral, numeral, 1)
             params = {"ordinal": chinese_numeral(value), "expected_arabic": value, "marker": marker}
             yield Hit(part.heading.marker_start, part.heading.end, params, section=part.kind)
@@ -42,7 +44,7 @@ def heading_without_numeral(subject: Subject, options: dict) -> Iterator[Hit]:
 
 @check("numbering-sequence", params=("what", "what_en", "expected", "found", "expected_arabic", "found_arabic"))
 def numbering_sequence(subject: Subject, options: dict) -> Iterator[Hit]:
-    parts = subject.document.parts
+    parts = subject.doc.parts
 
     def what(level) -> dict:
         return {"what": options["what"][str(level)], "what_en": options["what_en"][str(level)]}
@@ -54,7 +56,7 @@ def numbering_sequence(subject: Subject, options: dict) -> Iterator[Hit]:
             yield from _sequence([(s, part.kind) for s in part.subheadings], what(2))
     if "inline" in options["levels"]:
         for part in parts:
-            yield from _inline_sequence(subject.document.text, part, what("inline"))
+            yield from _inline_sequence(subject.doc.text, part, what("inline"))
 
 
 def _inline_sequence(text: str, part, what: dict) -> Iterator[Hit]:
@@ -100,15 +102,16 @@ def _sequence(headings, what: dict) -> Iterator[Hit]:
 def mixed_marker_style(subject: Subject, options: dict) -> Iterator[Hit]:
     """Level-2 markers typed two ways ("（一）" and "(一)"): those in the minority style, fixed to the
     majority's."""
-    doc = subject.document
+    doc = subject.doc
     headings = [h for p in doc.parts for h in (p.heading, *p.subheadings)]
     markers = [h for h in headings if h.numeral and h.line.kind == "h2"]
-    styles = [_marker_style(doc.text[h.marker_start : h.marker_end], h.numeral) for h in markers]
+    styles = [_marker_style(doc.text[h.marker_start : h.marker_end], h.numeral or "") for h in markers]
     if len(set(styles)) < 2:
         return
     majority = Counter(styles).most_common(1)[0][0]
     for heading, style in zip(markers, styles):
         if style != majority:
+            assert heading.numeral is not None  # markers are the numbered headings
             numeral = chinese_numeral(heading.value) if heading.value else heading.numeral
             expected = majority[0] + numeral + majority[1] if len(majority) == 2 else None
             found = doc.text[heading.marker_start : heading.marker_end].strip()

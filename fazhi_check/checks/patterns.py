@@ -43,6 +43,7 @@ def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]
     single = _compiled_each(patterns)
     if single is None:
         return [m.span() for m in union(patterns).finditer(text)]
+    found: list[tuple[int, int]]
     found, at = [], 0
     upcoming = [p.search(text) for p in single]
     while True:

@@ -16,7 +16,7 @@ def find_repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
     from left to right looks each window up among the windows it has seen, and goes on after each
     repeat it reports. Linear: only windows near an anchor (punctuation, 的) whose neighbouring
     half-window occurs twice, or inside a long anchor-free stretch, can repeat, so only they are seen."""
-    first_seen = {}.setdefault  # window -> where the scan first saw it
+    first_seen = dict[str, int]().setdefault  # window -> where the scan first saw it
     i = 0
     for lo, hi in _candidate_windows(chars, size, len(chars) - size + 1):
         i = max(i, lo)

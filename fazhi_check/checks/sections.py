@@ -12,7 +12,7 @@ from .patterns import search
 
 @check("missing-section")
 def missing_section(subject: Subject, options: dict) -> Iterator[Hit]:
-    doc = subject.document
+    doc = subject.doc
     folded = {f.kind for f in doc.folds}
     start, end = whole_file(doc)
     for kind in options["kinds"]:
@@ -22,7 +22,7 @@ def missing_section(subject: Subject, options: dict) -> Iterator[Hit]:
 
 @check("folded-section", params=("where", "where_en"))
 def folded_section(subject: Subject, options: dict) -> Iterator[Hit]:
-    for fold in subject.document.folds:
+    for fold in subject.doc.folds:
         if fold.kind in options["kinds"]:
             params = {"where": options["where"][fold.via], "where_en": options["where_en"][fold.via]}
             yield Hit(fold.start, fold.end, params, section=fold.kind)
@@ -31,7 +31,7 @@ def folded_section(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("section-mentions")
 def section_mentions(subject: Subject, options: dict) -> Iterator[Hit]:
     """The parts of a kind (thematic measures parts together) say none of the patterns."""
-    parts = [p for p in subject.document.parts if p.covers(options["section"])]
+    parts = [p for p in subject.doc.parts if p.covers(options["section"])]
     if not parts:
         return
     text = "\n".join(p.heading.title + "\n" + p.body_text for p in parts)
@@ -42,13 +42,14 @@ def section_mentions(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("duplicate-section", params=("first_line",))
 def duplicate_section(subject: Subject, options: dict) -> Iterator[Hit]:
     """A kind named by the headings of two level-1 parts with other parts between them."""
-    parts = subject.document.parts
+    parts = subject.doc.parts
     for kind in options["kinds"]:
         first = last = None
         for i, part in enumerate(parts):
             if part.kind_source != "heading" or not part.covers(kind):
                 continue
             if last is not None and any(not p.covers(kind) for p in parts[last + 1 : i]):
+                assert first is not None  # set with last
                 params = {"first_line": parts[first].heading.line.number}
                 yield Hit(part.heading.marker_start, part.heading.end, params, section=kind)
             first = i if first is None else first
@@ -58,7 +59,7 @@ def duplicate_section(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("short-section", params=("chars", "min_chars"))
 def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
     """A required kind whose parts hold fewer than ``min_chars`` characters of body (whitespace aside)."""
-    doc = subject.document
+    doc = subject.doc
     for kind in options["sections"]:
         parts = [p for p in doc.parts if p.covers(kind)]
         if not parts:
@@ -72,7 +73,7 @@ def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
 @check("section-order", params=("after", "after_en"))
 def section_order(subject: Subject, options: dict) -> Iterator[Hit]:
     """A part whose kind comes before that of an earlier part in the configured order."""
-    doc = subject.document
+    doc = subject.doc
     rank = {kind: i for i, kind in enumerate(options["order"])}
     latest = None
     for part in doc.parts:

@@ -12,7 +12,7 @@ from .base import Hit, Subject, check, whole_file
 def title_form(subject: Subject, options: dict) -> Iterator[Hit]:
     """No title at all; or a title that does not name the subject (the vocabulary's ``title``); or one
     without its genre word (``genre``). Each case says so in its own words (``problems``)."""
-    doc = subject.document
+    doc = subject.doc
     title = doc.title
     if title is None:
         problem = "missing"

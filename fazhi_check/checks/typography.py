@@ -21,7 +21,7 @@ _HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the 
 def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
     """Half-width , ; : ( ) ? ! touching Chinese text: one hit per line, whose fix retypes the line
     (a bracket pair changes together)."""
-    doc = subject.document
+    doc = subject.doc
     for line in _lines_holding(doc, _HALFWIDTH_TOUCHING):
         original = doc.text[line.start : line.end]
         convert = {m.start() for m in _HALFWIDTH_TOUCHING.finditer(original)}
@@ -59,7 +59,7 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
 def broken_line(subject: Subject, options: dict) -> Iterator[Hit]:
     """A sentence broken across lines by extraction; the fix joins the two lines (the hit spans the
     last character before the break and the first after it)."""
-    doc = subject.document
+    doc = subject.doc
     for a, b in _broken_lines(doc):
         start = a.start + len(a.text.rstrip()) - 1
         end = b.start + b.indent + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
+from typing import TypeGuard
 
 from ..numerals import parse_date, parse_published, strip_trailing_date
 from ..outline import Line
@@ -201,7 +202,7 @@ def _title(lines: tuple[Line, ...], title_at: int | None, reader: _Reader) -> tu
         title_at += 1
     after = lines[title_at + 1] if title_at + 1 < len(lines) else None
     note = after is not None and after.number == pieces[-1].number + 1 and _BRACKET_LINE.fullmatch(after.text.strip())
-    if note and not is_title_trailer(after, reader.vocabulary):
+    if note and after is not None and not is_title_trailer(after, reader.vocabulary):
         pieces.append(after)  # "平溪县法治政府建设情况报告" / "（2023年度）"
         title_at += 1
     first = lines.index(pieces[0])
@@ -215,7 +216,7 @@ def _joined(lines: tuple[Line, ...], i: int) -> str:
     return collapsed(lines[i - 1].text) + collapsed(lines[i].text)
 
 
-def _continues_title(above: Line | None, line: Line, reader: _Reader) -> bool:
+def _continues_title(above: Line | None, line: Line, reader: _Reader) -> TypeGuard[Line]:
     """Whether ``above`` is the first half of a title that extraction broke before ``line``."""
     return (
         above is not None

@@ -48,6 +48,7 @@ def is_organ(line: Line, vocabulary: Vocabulary) -> bool:
 def paragraphs(lines):
     """Join lines that continue a paragraph (the line before ends without sentence punctuation);
     yields (text, pieces), pieces being (offset in text, line) for locating matches."""
+    pieces: list[tuple[int, Line]]
     text, pieces = "", []
     for line in lines:
         if is_page_number(line.text):

@@ -109,7 +109,7 @@ def _names_parts(lines, upper: str, lower: str, vocabulary: Vocabulary) -> bool:
     """Whether ``upper`` headings come first and name two or more of the required parts, while the
     ``lower`` ones name fewer (they are thematic sub-parts)."""
     first = next((ln.kind for ln in lines if ln.kind in (upper, lower)), None)
-    named = {kind: set() for kind in (upper, lower)}
+    named: dict[str, set[str]] = {kind: set() for kind in (upper, lower)}
     for ln in lines:
         if ln.kind in named:
             named[ln.kind].update(vocabulary.heading_kinds(ln.text[ln.marker.end - ln.start :]))
@@ -150,6 +150,7 @@ def _encloses(lines, upper: str, lower: str) -> bool:
 
 def previous_lines(lines: list[Line]) -> list[Line | None]:
     """For each line, the line before it, page numbers ("- 2 -") passed over."""
+    out: list[Line | None]
     out, previous = [], None
     for line in lines:
         out.append(previous)

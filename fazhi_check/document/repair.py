@@ -36,6 +36,7 @@ def split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
     run_in = markers.run_in_h1()
     for line in lines:
         if line.kind == "h1":
+            assert line.marker is not None  # a heading line has its marker
             expected = (line.marker.value or expected) + 1
         cuts = []
         for m in run_in.finditer(line.text):
@@ -55,6 +56,7 @@ def split_run_in_headings(lines: tuple[Line, ...]) -> list[Line]:
 def _run_in_heading(line: Line, start: int, end: int) -> Line:
     """The piece of ``line`` from ``start`` to ``end``, where a run-in level-1 heading stands."""
     mark = markers.pattern("H1_MARK").match(line.text, start)
+    assert mark is not None  # run_in_h1 found this marker here
     numeral = markers.numeral(mark.group())
     marker = Marker("h1", numeral, markers.value(numeral), line.start + mark.end())
     return Line("h1", line.number, line.start + start, line.text[start:end], marker)

@@ -42,9 +42,9 @@ def convert_to_docx(data: bytes, suffix: str, kind: str) -> bytes:
         raise ReadError(
             f"不是有效的{kind}（文件已损坏或其实是其他格式）", f"not a valid {suffix} file (damaged or another format)"
         )
-    converted = _converted.get(_digest(data))
-    if converted is not None:
-        return converted
+    cached = _converted.get(_digest(data))
+    if cached is not None:
+        return cached
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ReadError(

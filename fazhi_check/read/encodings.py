@@ -38,6 +38,7 @@ def decode(data: bytes, encoding: str | None = None) -> Source:
             ) from None
     bom, codec, name = byte_order_mark(data)
     if bom:
+        assert codec is not None  # every mark has its codec
         try:
             return Source(data[len(bom) :].decode(codec), name)
         except UnicodeDecodeError as e:

@@ -175,7 +175,7 @@ def _main_size(spans) -> float | None:
     sizes: dict[float, int] = {}
     for span in spans:
         sizes[span.size] = sizes.get(span.size, 0) + span.end - span.start
-    return max(sizes, key=sizes.get) if sizes else None
+    return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
 def _mm(value: str | None) -> float | None:
@@ -246,6 +246,7 @@ def _page_number(formatting: Formatting, paragraph: Paragraph, pages: str) -> Pa
     if not at:
         return None
     number = pieces[at[0] : at[-1] + 1]
+    assert number[0].run is not None  # a field's text comes from a run
     props = formatting.run(paragraph.style, number[0].run.find(W + "rPr"))
     p = _paragraph_format(formatting, paragraph)
     return PageNumber(

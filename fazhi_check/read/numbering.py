@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from ..numerals import to_chinese_number
 from .styles import Styles, W, is_on, small_int, val
@@ -39,7 +40,7 @@ class Level:
     style: str | None = None
     restart: int | None = None  # lvlRestart: None restarts after any higher level, 0 never
     legal: bool = False  # isLgl: every level's number in Arabic numerals
-    ppr: object | None = None  # the level's w:pPr (indentation of numbered paragraphs)
+    ppr: Any | None = None  # the level's w:pPr (indentation of numbered paragraphs)
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _level(lvl) -> Level:
 
 
 def _levels(node) -> dict[int, Level]:
-    levels = {}
+    levels: dict[int, Level] = {}
     for lvl in node.findall(W + "lvl"):
         ilvl = small_int(lvl.get(W + "ilvl"), 0, LEVELS - 1)
         if ilvl is not None:
@@ -148,7 +149,7 @@ class Numbering:
             return ""
         target, level, ilvl = found
         counters = target.counters
-        counters[ilvl] = level.start if counters[ilvl] is None else min(counters[ilvl] + 1, MAX_VALUE)
+        counters[ilvl] = level.start if (count := counters[ilvl]) is None else min(count + 1, MAX_VALUE)
         for deeper in range(ilvl + 1, LEVELS):
             restart = target.levels[deeper].restart if deeper in target.levels else None
             if restart is None or ilvl < restart:
@@ -162,7 +163,7 @@ class Numbering:
                 out.append(literal)
                 break
             shown = target.levels.get(k, level)
-            value = counters[k] if counters[k] is not None else shown.start
+            value = count if (count := counters[k]) is not None else shown.start
             piece = literal + _format(value, "decimal" if level.legal and k != ilvl else shown.fmt)
             out.append(piece)
             size += len(piece)
@@ -213,6 +214,7 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+_ROMAN: tuple[tuple[int, str], ...]
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"))
 _ROMAN += ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 

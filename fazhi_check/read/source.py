@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 
 @dataclass(frozen=True)
@@ -18,4 +22,4 @@ class Source:
     pages: list[int] | None = field(default=None, repr=False)  # a PDF: the page of each line
     published: datetime.date | None = None  # a web page's publication date
     published_source: str | None = None  # where the page gave it: meta (a meta tag) or page (a 发布时间 line)
-    layout: object | None = field(default=None, repr=False)  # a Word draft's layout (read.layout.Layout)
+    layout: Layout | None = field(default=None, repr=False)  # a Word draft's layout

@@ -54,7 +54,7 @@ _META_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "article:publishe
 @dataclass(frozen=True)
 class WebText:
     text: str
-    encoding: str
+    encoding: str | None
     published: datetime.date | None
     published_source: str | None = None
 
@@ -71,6 +71,7 @@ def read_html(data: bytes, encoding: str | None, vocabulary) -> WebText:
         raise ReadError(
             f"网页无法解析（{type(e).__name__}）", f"the page cannot be parsed ({type(e).__name__})"
         ) from None
+    published_source: str | None
     published, published_source = _meta_date(root), "meta"
     if published is None:
         published = parse_published(root.text_content(), vocabulary.pattern("published_label"))

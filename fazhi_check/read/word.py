@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ReadError
-from .numbering import Numbering
+from .numbering import Level, Numbering
 from .package import Package
 from .source import Source
 from .styles import Styles, W
@@ -32,8 +33,8 @@ class Piece:
     ``run``; both None for text the reader adds (a space between a text box's paragraphs)."""
 
     text: str
-    run: object | None = None
-    leaf: object | None = None
+    run: Any | None = None  # lxml elements
+    leaf: Any | None = None
     boxed: bool = False  # inside a text box: read, but not where the reviewed copy edits
     field: str | None = None  # the instruction of the field whose result this is ("PAGE")
 
@@ -42,14 +43,14 @@ class Piece:
 class Paragraph:
     """One body paragraph as the reader sees it."""
 
-    element: object
+    element: Any  # the w:p (lxml)
     style: str | None
     marker: str = ""  # the numeral Word draws, with its suffix
     pieces: list[Piece] = field(default_factory=list)
     table: bool = False
     boxed: bool = False  # holds a text box's text
     left_out: bool = False  # a table of contents' paragraph: no body text
-    level: object | None = None  # its numbering level (numbering.Level), if it is numbered
+    level: Level | None = None  # its numbering level, if it is numbered
 
     @property
     def text(self) -> str:

@@ -9,6 +9,7 @@ import datetime
 import difflib
 import io
 import zipfile
+from typing import Any
 
 from ..read.package import DOCUMENT, REL, RELS, Package
 from ..read.styles import W
@@ -22,7 +23,7 @@ _TYPES = "[Content_Types].xml"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "severity": {"error": "错误", "warning": "警告", "info": "提示"},
         "fix": "建议改为：{}",
@@ -265,6 +266,7 @@ def _write(package: Package, data: bytes, document, comments_root, comments, dat
             comments_root = etree.Element(W + "comments", nsmap={"w": W[1:-1]})
             changed[RELS] = _with_relationship(package, name)
             changed[_TYPES] = _with_override(package, name)
+        assert name is not None  # the comments part read was found by it
         for comment_id, lines in comments:
             comments_root.append(_comment(comment_id, lines, date))
         changed[name] = serialise(comments_root)

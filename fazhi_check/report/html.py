@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from ..messages import say
 from ..results import Result
@@ -18,7 +19,7 @@ from .text import fix_hint
 _RANK = {"error": 3, "warning": 2, "info": 1}
 _LAYOUT = " layout"  # the group key of layout findings (no part kind)
 __all__ = ["format_html", "verdict"]
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "title": "法治政府建设年度报告检查结果",
         "verdict": {"fail": "不合格", "revise": "需修改", "pass": "通过"},
@@ -160,6 +161,7 @@ def _file(n: int, result: Result, rules: dict, words: dict, lang: str) -> str:
 
 def _meta(result: Result, words: dict, lang: str) -> str:
     doc = result.document
+    assert doc is not None  # shown only for a document
     unknown = words["unknown"]
     return words["meta"].format(
         title=result.title or unknown,
@@ -172,6 +174,7 @@ def _meta(result: Result, words: dict, lang: str) -> str:
 
 def _coverage(result: Result, words: dict, lang: str) -> str:
     doc = result.document
+    assert doc is not None  # shown only for a document
     vocab = doc.vocabulary
     rows = [
         f'<table class="coverage"><tr><th>{words["part"]}</th><th>{words["state"]}</th><th>{words["where"]}</th></tr>'
@@ -181,6 +184,7 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
         label = escape(vocab.label(kind, lang))
         if state == "present":
             part = doc.part_of(kind)
+            assert part is not None  # it is present
             where = words["line"].format(line=part.heading.line.number) + "：" + doc.heading_text(part.heading)
         elif state == "folded":
             fold = next(f for f in doc.folds if f.kind == kind)
@@ -242,6 +246,7 @@ def _explanation(rule: Rule, words: dict, lang: str) -> str:
 
 def _marked_text(n: int, result: Result) -> str:
     """The text, line by line, each finding's span marked in its severity's colour, an anchor at its start."""
+    assert result.text is not None  # shown only for a document
     lines = result.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     spans: dict[int, list[tuple[int, int, int, str]]] = {}
     for i, f in enumerate(result.findings):
@@ -269,7 +274,7 @@ def _marked_line(n: int, text: str, spans: list[tuple[int, int, int, str]]) -> s
         covering = [sev for s, e, _, sev in spans if s <= a and e >= b > a]
         piece = escape(text[a:b])
         if covering:
-            severity = max(covering, key=_RANK.get)
+            severity = max(covering, key=_RANK.__getitem__)
             piece = f'<mark class="{severity}">{piece}</mark>'
         pieces.append(piece)
     for rest in anchors.values():  # anchors past the end of the line (an empty span at its end)

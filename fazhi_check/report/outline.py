@@ -36,6 +36,7 @@ def format_outline(results: Sequence[Result], lang: str = "zh") -> str:
         if doc is None or not doc.lines:
             out.append("   " + shown(result.findings[0].message if result.findings else say("outline.empty", lang)))
             continue
+        assert result.facts is not None  # a document comes with its facts
         vocab = doc.vocabulary
         source = say(f"source.{doc.report_year_source}", lang) if doc.report_year_source else "-"
         fields = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 from ..read.styles import W
 from ..read.word import Paragraph
@@ -20,8 +21,8 @@ class Segment:
 
     start: int
     end: int
-    run: object
-    leaf: object
+    run: Any  # lxml elements
+    leaf: Any
 
 
 class Revisions:
@@ -53,7 +54,7 @@ class EditableParagraph:
             if piece.run is not None and not piece.boxed and piece.text:
                 self.segments.append(Segment(offset, offset + len(piece.text), piece.run, piece.leaf))
             offset += len(piece.text)
-        self.wrappers: dict[int, object] = {}  # id(run) -> the w:del made around it
+        self.wrappers: dict[int, Any] = {}  # id(run) -> the w:del made around it
 
     def split(self, at: int) -> None:
         """Make ``at`` a run boundary."""
@@ -101,6 +102,7 @@ class EditableParagraph:
         characters they hold (fewer where the range covers a drawn numeral or a text box)."""
         self.split(start)
         self.split(end)
+        runs: list[Any]
         runs, covered = [], 0
         for seg in self.segments:
             if start <= seg.start and seg.end <= end:
@@ -130,7 +132,7 @@ class EditableParagraph:
         self.split(at)
         before = next((s for s in reversed(self.segments) if s.end == at), None)  # a deleted run too
         after = next((s for s in self.segments if s.start == at), None)
-        model = (before or after).run if (before or after) else None
+        model = seg.run if (seg := before or after) else None
         wrapper = revisions.element("ins")
         wrapper.append(_new_run(model, text))
         if before is not None:

@@ -92,6 +92,7 @@ class Checker:
             return await asyncio.get_running_loop().run_in_executor(pool, task, *args)
         except BrokenProcessPool:
             if self._pool is pool:  # the first request to notice makes the new pool
+                assert pool is not None  # only a process pool breaks
                 pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()
             raise WorkerLost from None
