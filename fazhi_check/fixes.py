@@ -68,9 +68,11 @@ def fix_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES, **options) -> 
     except FixError as e:
         return Fixed(first, Counter(), data, error=str(e))
     check(fixed)
-    # BUG (left as is): the text is None where the fixes grew the file past max_bytes (FZ001), and the diff fails
-    diff = unified_diff(path, first.text, results[fixed].text)  # type: ignore[arg-type]
-    return Fixed(results[fixed], applied, fixed, diff)
+    after = results[fixed].text
+    if after is None:  # the fixed bytes cannot be read back (the fixes grew the file past max_bytes): keep it
+        reason = results[fixed].findings[0].message if results[fixed].findings else ""
+        return Fixed(first, Counter(), data, error=f"修复后的文件无法读回（{reason}）")
+    return Fixed(results[fixed], applied, fixed, unified_diff(path, first.text, after))
 
 
 def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, Counter]:

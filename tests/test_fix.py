@@ -157,3 +157,14 @@ def test_a_fix_the_encoding_cannot_hold_is_refused_and_the_file_kept(capsys, tmp
     code, out, err = run(capsys, "--rules", str(rules), "--select", "FZ901", "--encoding", "big5", "--fix", str(draft))
     assert "未修复" in err and "big5" in err and "简" in err
     assert draft.read_bytes() == before and _codes(out) == ["FZ901"]
+
+
+def test_a_fix_that_grows_the_file_past_max_size_is_refused_and_the_file_kept(capsys, tmp_path):
+    """Half-width commas are one byte, their full-width fixes three: the fixed file would be over the limit."""
+    draft = tmp_path / "a.txt"
+    draft.write_text("关于2024年法治政府建设情况的报告\n完成工作,提高效率,推进建设。\n", "utf-8")
+    before = draft.read_bytes()
+    limit = f"{(len(before) + 2) / 1024 / 1024:.10f}"  # room for the file, not for 4 more bytes
+    code, out, err = run(capsys, "--fix", "--max-size", limit, str(draft))
+    assert code == 1 and "未修复" in err and "无法读回" in err and "内部错误" not in err
+    assert draft.read_bytes() == before and "FZ501" in _codes(out)
