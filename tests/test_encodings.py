@@ -129,3 +129,15 @@ def test_fix_writes_a_big5_file_back_in_its_codec(capsys, tmp_path, codec):
     assert "2024 年" not in fixed and "法治政府建設" in fixed and "不斷深化。落實" in fixed
     code, out, err = run(capsys, "--fix", str(draft))  # a second --fix changes nothing
     assert draft.read_bytes() == data and "已修复" not in err
+
+
+def test_undecodable_bytes_are_placed_where_the_encoding_that_reads_furthest_fails():
+    text = "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n审查规范性文件12件。\n"
+    good = text.encode("gb18030")
+    result = fazhi_check.check_bytes(good + b"\xff\xfe\xff" + "二、存在的不足".encode("gb18030"), "draft.txt")
+    (finding,) = result.findings
+    assert finding.code == "FZ001" and result.text is None
+    assert f"读得最远的 GB18030 也在第 4 行、第 {len(good) + 1} 个字节处无法解码" in finding.message
+    traditional = "關於2024年法治政府建設情況的報告\n一、主要舉措和成效\n審查規範性文件12件。\n"
+    tie = fazhi_check.check_bytes(traditional.encode("cp950") + b"\x80\x80", "draft.txt")  # both fail there
+    assert "读得最远的 GB18030 也在第 4 行" in tie.findings[0].message  # a tie names GB18030, the standard

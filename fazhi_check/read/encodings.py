@@ -78,10 +78,27 @@ def _legacy_chinese(data: bytes, utf8_error_at: int) -> tuple[str, str]:
         return big5, codec
     if gb18030 is not None:
         return gb18030, "gb18030"
+    reached = [(utf8_error_at, "UTF-8")] + [(_fails_at(data, codec), label) for codec, label in _TRIED[1:]]
+    at, name = max(reached, key=lambda r: r[0])  # the first of those that read furthest
+    line = data.count(b"\n", 0, at) + 1
     raise ReadError(
-        f"无法识别编码：不是 UTF-8、GB18030 或 Big5（第 {utf8_error_at + 1} 个字节起无法解码）；可用 --encoding 指定",
-        f"unknown encoding: not UTF-8, GB18030 or Big5 (from byte {utf8_error_at + 1}); name it with --encoding",
+        f"无法识别编码：不是 UTF-8、GB18030 或 Big5（读得最远的 {name} 也在第 {line} 行、第 {at + 1} 个字节处无法解码）；"
+        "可用 --encoding 指定",
+        f"unknown encoding: not UTF-8, GB18030 or Big5 ({name}, which reads furthest, fails on line {line}, "
+        f"at byte {at + 1}); name it with --encoding",
     )
+
+
+_TRIED = (("utf-8", "UTF-8"), ("gb18030", "GB18030"), ("cp950", "Big5"))
+
+
+def _fails_at(data: bytes, codec: str) -> int:
+    """The offset of the first byte ``codec`` cannot decode."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as e:
+        return e.start
+    return len(data)
 
 
 def _strict(data: bytes, codec: str) -> str | None:
