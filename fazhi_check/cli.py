@@ -221,6 +221,8 @@ def _run(args: argparse.Namespace) -> int:
         severities = {f.severity for r in results for f in r.findings}
     if status != EXIT_OK or args.exit_zero:
         return status
+    if args.strict and "warning" in severities and "error" not in severities:  # say why a clean-looking run fails
+        print(f"fazhi-check: {say('strict-fails', lang)}", file=sys.stderr)
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if severities & failing else EXIT_OK
 

@@ -59,6 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a report year: '{value}' (four digits, {low} to {high})",
     ),
     # notes on standard error
+    "strict-fails": (
+        "没有错误，但有警告：按 --strict 警告也算不通过（退出码 1）",
+        "no errors, but warnings: with --strict they fail the run (exit 1)",
+    ),
     "test-rules": (
         "共 {rules} 条规则、{examples} 个示例：{wrong} 个不符合预期",
         "{rules} rule(s), {examples} example(s): {wrong} do not behave",

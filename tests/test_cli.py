@@ -63,7 +63,9 @@ def test_exit_codes(capsys, tmp_path):
     assert run(capsys, clean)[0] == 0
     assert run(capsys, str(SEEDS / "001_83ddae5d562b680b.txt"))[0] == 1
     assert run(capsys, "--exit-zero", str(SEEDS / "001_83ddae5d562b680b.txt"))[0] == 0
-    assert run(capsys, "--strict", str(SEEDS / "000_d9def57696391e1a.txt"))[0] == 1
+    code, _, err = run(capsys, "--strict", str(SEEDS / "000_d9def57696391e1a.txt"))
+    assert code == 1 and err == "fazhi-check: 没有错误，但有警告：按 --strict 警告也算不通过（退出码 1）\n"
+    assert run(capsys, "--strict", str(SEEDS / "001_83ddae5d562b680b.txt"))[2] == ""  # an error says it itself
     assert run(capsys, "--ignore", "FZ201", str(SEEDS / "001_83ddae5d562b680b.txt"))[0] == 0
     assert run(capsys, "--select", "NOPE", clean)[0] == 2
     assert run(capsys, "--encoding", "no-such-codec", clean)[0] == 2
