@@ -62,7 +62,7 @@ def review_file(path: str, destination: str, max_bytes: int, options: dict) -> t
     notes (Chinese, English) saying what was written or why nothing was."""
     from .fixes import fix_bytes
     from .read.convert import word_bytes
-    from .report.docx import annotate, commented
+    from .report.docx import annotate, commented, revision_places
     from .writing import WriteError, write_atomically
 
     try:
@@ -88,9 +88,11 @@ def review_file(path: str, destination: str, max_bytes: int, options: dict) -> t
     except OSError as e:
         return result, [(f"{path}：审阅稿未写出（{e.strerror or e}）", f"{path}: reviewed copy not written: {e}")]
     comments, fixes = len([f for f in result.findings if commented(f)]), sum(fixed.applied.values())
+    places = revision_places(result.text, fixed.data.decode("utf-8"))
     return result, [
         (
-            f"已写出审阅稿 {destination}：批注 {comments} 条，修订 {fixes} 处",
-            f"wrote the reviewed copy {destination}: {comments} comment(s), {fixes} tracked fix(es)",
+            f"已写出审阅稿 {destination}：批注 {comments} 条，修订 {places} 处（{fixes} 项自动修复）",
+            f"wrote the reviewed copy {destination}: {comments} comment(s), tracked changes in {places} place(s) "
+            f"({fixes} safe fix(es))",
         )
     ]

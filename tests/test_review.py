@@ -270,3 +270,14 @@ def test_accepting_the_changes_of_any_draft_is_what_fix_gives(draft):
         [v for _, v in sorted(commented_ranges(copy).items(), key=lambda kv: int(kv[0]))],
     ):
         assert held == finding.evidence
+
+
+def test_annotate_counts_the_places_it_revises_as_words_review_pane_lists_them(tmp_path, capsys):
+    lines = docx_fixtures.draft_lines()
+    lines[5] = "（二）深化执法监督。全年审查规范性文件12件,办理行政复议案件85件,组织培训6场次。"  # one fix, two places
+    (tmp_path / "草稿.docx").write_bytes(report_docx("\n".join(lines)))
+    main([str(tmp_path / "草稿.docx"), "--annotate", str(tmp_path / "审阅")])
+    note = [ln for ln in capsys.readouterr().err.splitlines() if "已写出审阅稿" in ln]
+    document = etree.fromstring(zipfile.ZipFile(tmp_path / "审阅" / "草稿.docx").read("word/document.xml"))
+    assert len(list(document.iter(W + "del"))) == len(list(document.iter(W + "ins"))) == 2
+    assert note and note[0].endswith("修订 2 处（1 项自动修复）")

@@ -82,8 +82,8 @@ def _legacy_chinese(data: bytes, utf8_error_at: int) -> tuple[str, str]:
     at, name = max(reached, key=lambda r: r[0])  # the first of those that read furthest
     line = data.count(b"\n", 0, at) + 1
     raise ReadError(
-        f"无法识别编码：不是 UTF-8、GB18030 或 Big5（读得最远的 {name} 也在第 {line} 行、第 {at + 1} 个字节处无法解码）；"
-        "可用 --encoding 指定",
+        f"无法识别编码：不是 UTF-8、GB18030 或 Big5（读得最远的 {name} 也在第 {line} 行、"
+        f"第 {at + 1} 个字节处无法解码）；可用 --encoding 指定",
         f"unknown encoding: not UTF-8, GB18030 or Big5 ({name}, which reads furthest, fails on line {line}, "
         f"at byte {at + 1}); name it with --encoding",
     )

@@ -157,6 +157,12 @@ def _where(finding: Finding, result: Result, words: dict) -> str | None:
     return None
 
 
+def revision_places(old: str, new: str) -> int:
+    """How many places the reviewed copy revises to turn ``old`` into ``new`` (each a tracked
+    deletion, insertion or both, as Word's review pane lists them)."""
+    return len(_edits(old, new))
+
+
 def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) in ``old`` that make ``new``: lines aligned first, then the
     characters of each changed block, so each edit covers only what changes."""
