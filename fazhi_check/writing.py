@@ -6,6 +6,7 @@ with O_TMPFILE, nothing behind even when it is killed. The target keeps its mode
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -19,6 +20,23 @@ class WriteError(Exception):
     def __init__(self, reason: str, reason_en: str) -> None:
         super().__init__(reason)
         self.reason, self.reason_en = reason, reason_en
+
+
+_WHY = {
+    errno.ENOENT: "文件夹 {folder} 不存在",
+    errno.ENOTDIR: "{folder} 不是文件夹",
+    errno.EACCES: "没有在 {folder} 写入的权限",
+    errno.EPERM: "没有在 {folder} 写入的权限",
+    errno.EROFS: "{folder} 所在的磁盘是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EISDIR: "这是一个文件夹",
+}
+
+
+def _why(e: OSError, folder: str = "") -> str:
+    """Why the system refused, in words a clerk reads (the system's own words for a rare case)."""
+    return _WHY[e.errno].format(folder=folder or "该位置") if e.errno in _WHY else (e.strerror or str(e))
 
 
 def _unnamed(folder: str) -> int | None:
@@ -43,9 +61,7 @@ def replacing(path: str) -> Iterator[BinaryIO]:
     except FileNotFoundError:
         before = None
     except OSError as e:
-        raise WriteError(
-            f"无法读取 {path} 的属性：{e.strerror or e}", f"cannot stat {path}: {e.strerror or e}"
-        ) from None
+        raise WriteError(f"无法读取 {path} 的属性：{_why(e)}", f"cannot stat {path}: {e.strerror or e}") from None
     if before is not None and not stat.S_ISREG(before.st_mode):  # a terminal, a pipe, /dev/null: write through
         with open(path, "wb") as f:
             yield f
@@ -56,9 +72,8 @@ def replacing(path: str) -> Iterator[BinaryIO]:
         if fd is None:
             fd, named = tempfile.mkstemp(prefix=".fazhi-check-", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise WriteError(
-            f"无法在 {folder} 写入临时文件：{e.strerror or e}", f"cannot write in {folder}: {e.strerror or e}"
-        ) from None
+        why = _why(e, folder)
+        raise WriteError(f"无法写入 {path}：{why}", f"cannot write in {folder}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             yield f
@@ -71,7 +86,7 @@ def replacing(path: str) -> Iterator[BinaryIO]:
         os.replace(named, path)
         named = None
     except OSError as e:
-        raise WriteError(f"无法写入 {path}：{e.strerror or e}", f"cannot write {path}: {e.strerror or e}") from None
+        raise WriteError(f"无法写入 {path}：{_why(e, folder)}", f"cannot write {path}: {e.strerror or e}") from None
     finally:
         if named is not None:
             with contextlib.suppress(OSError):

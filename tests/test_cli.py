@@ -257,3 +257,10 @@ def test_english_output_has_no_chinese_message_text(capsys, tmp_path):
     codes = {f["code"] for file in json.loads(out)["files"] for f in file["findings"]}
     assert {"FZ001", "FZ002", "FZ101", "FZ106", "FZ201", "FZ301", "FZ303", "FZ304"} <= codes
     assert [m for m in messages if re.search(r"[\u4e00-\u9fff]", m)] == []
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_refused_in_a_clerks_words(capsys, tmp_path):
+    target = tmp_path / "没有的文件夹" / "结果.json"
+    code, _, err = run(capsys, str(SEEDS / "003_1867eea4f21729fd.txt"), "-o", str(target))
+    assert code == 2
+    assert err == f"fazhi-check: 无法写入 {target}：文件夹 {target.parent} 不存在\n"
