@@ -32,6 +32,7 @@ HEAD_LISTS = (
     "plan_sentence",
     "plan_year_statement",
     "looking_back",
+    "head_mark",
     "subject",
     "other_genre",
     "plan_genre",
@@ -44,6 +45,7 @@ HEAD_LISTS = (
     "news_source",
     "plan_heading",
     "notice_words",
+    "list_entry",
 )
 #: lists whose patterns are tried one by one, in order (they name groups)
 ORDERED_LISTS = ("title_issuer_prefix", "speaker_issuer")
@@ -101,7 +103,7 @@ class Vocabulary:
     patterns: dict[str, re.Pattern]
     ordered: dict[str, tuple[re.Pattern, ...]]
     subject_per_mille: float
-    thresholds: dict[str, int]  # personal_min, notice_min, template_min
+    thresholds: dict[str, int]  # personal_min, notice_min, template_min, list_min
 
     @classmethod
     def from_dict(cls, data: dict) -> Vocabulary:
@@ -122,7 +124,7 @@ class Vocabulary:
             {key: union(data.get(key, ())) for key in HEAD_LISTS},
             {key: tuple(re.compile(p) for p in data.get(key, ())) for key in ORDERED_LISTS},
             data["subject_per_mille"],
-            {key: data.get(key, 1) for key in ("personal_min", "notice_min", "template_min")},
+            {key: data.get(key, 1) for key in ("personal_min", "notice_min", "template_min", "list_min")},
         )
 
     def pattern(self, name: str) -> re.Pattern:

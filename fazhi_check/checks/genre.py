@@ -35,7 +35,9 @@ def is_annual_report(doc: Document) -> bool:
     if title is not None:  # a title about other work: a report only where its parts and words say so
         if vocabulary.pattern("other_field").search(title):
             return leaders  # a field's own yearly account (行政复议, 普法…) gives none of the leaders' duty
-        return len(named) >= 2 and (about or leaders)
+        # a department's own year summary names a plan and its problems too, but neither the leaders'
+        # duty nor, in the regulation's words, the year's measures and results
+        return len(named) >= 2 and (leaders or ("measures" in named and about))
     return len(named) >= 2 or about or _states_a_report(doc)
 
 
@@ -59,7 +61,7 @@ def _shaped_like_another_document(doc: Document) -> bool:
     or ends with a byline, and has no numbered parts), a
     plan for the future (its parts are 总体要求, 主要任务, 保障措施…), a notice (it asks for reports
     by a deadline), one person's account of their duty (本人, 我带头…), or a form whose blanks are
-    left to fill."""
+    left to fill, or a web page that lists documents."""
     vocabulary = doc.vocabulary
     text = doc.normalized
     headings = [p.heading.title for p in doc.parts if p.heading.numeral]
@@ -79,6 +81,9 @@ def _shaped_like_another_document(doc: Document) -> bool:
         return True
     if _count(vocabulary.pattern("personal"), text) >= thresholds["personal_min"]:
         return True
+    entry = vocabulary.pattern("list_entry")
+    if sum(1 for ln in doc.lines if entry.match(ln.text.strip())) >= thresholds["list_min"]:
+        return True  # a web page that lists documents and their dates
     return _count(vocabulary.pattern("template"), text) >= thresholds["template_min"]
 
 

@@ -65,6 +65,7 @@ class _Reader:
         self.vocabulary = vocabulary
         self.page = vocabulary.pattern("page_line")
         self.number = vocabulary.pattern("doc_number")
+        self.mark = vocabulary.pattern("head_mark")
         self.speaker = vocabulary.pattern("speaker_line")
         self.subject = vocabulary.pattern("title")
         self.genre = vocabulary.pattern("title_genre")
@@ -75,7 +76,9 @@ class _Reader:
         return bool(self.page.match(text)) and not SENTENCE_END.search(text.rstrip("。"))
 
     def is_number(self, line: Line) -> bool:
-        return bool(self.number.fullmatch(line.text.strip()))
+        """A 文号 line, or another mark of the 版头 (份号, 密级, 紧急程度, 签发人)."""
+        text = line.text.strip()
+        return bool(self.number.fullmatch(text) or self.mark.fullmatch(text))
 
     def is_addressee(self, line: Line) -> bool:
         """主送机关 or a salutation, ending in a colon: "市人民政府：", "区委、区政府：", "同志们："."""
