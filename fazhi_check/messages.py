@@ -53,7 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.size": ("“{value}”不是以 MB 计的大小", "not a size in MB: '{value}'"),
     "value.seconds": ("“{value}”不是秒数", "not a number of seconds: '{value}'"),
     "value.jobs": ("“{value}”不是进程数", "not a number of processes: '{value}'"),
-    "value.date": ("“{value}”不是 YYYY-MM-DD 形式的日期", "not a date in YYYY-MM-DD form: '{value}'"),
+    "value.date": (
+        "“{value}”不是有效的日期（应为 YYYY-MM-DD，如 2025-03-31）",
+        "not a valid date in YYYY-MM-DD form: '{value}'",
+    ),
     "value.year": (
         "“{value}”不是报告年度：应为 {low}—{high} 之间的四位年份",
         "not a report year: '{value}' (four digits, {low} to {high})",
@@ -115,7 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标准输入显示的文件名（其后缀决定格式）",
         "the name shown for - (its suffix tells the format)",
     ),
-    "help.max_size": ("跳过大于此大小的文件（默认 50 MB）", "skip larger files (default 50 MB)"),
+    "help.max_size": (
+        "大于此大小的文件不检查，报告为无法读取（FZ001；默认 50 MB）",
+        "larger files are not checked but reported as unreadable (FZ001; default 50 MB)",
+    ),
     "help.timeout": (
         "每个文件的处理时限（默认 {seconds:g} 秒；0 表示不限），超时的文件记为 FZ001",
         "each file's time budget (default {seconds:g} s; 0: none); past it the file gets FZ001",
@@ -161,7 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.explain": ("显示一条规则的说明后退出", "show a rule's page and exit"),
     "metavar.paths": ("路径", "PATH"),
     "metavar.file": ("文件", "FILE"),
-    "metavar.folder": ("文件夹", "DIR"),
+    "metavar.folder": ("文件夹", "FOLDER"),
     "metavar.codes": ("规则", "CODES"),
     "metavar.glob": ("通配符", "GLOB"),
     "metavar.name": ("名称", "NAME"),

@@ -41,7 +41,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "text": "报告原文（问题处已标出）",
         "rule": "规则说明与依据",
         "general": "全文",
-        "line": "第{line}行",
+        "line": "第{line}行：",
         "none": "没有发现问题。",
         "meta": "标题：{title} · 发文机关：{issuer} · 报告年度：{year}（依据：{source}） · 成文日期：{date}",
         "unknown": "未知",
@@ -70,7 +70,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "text": "The report's text, findings marked",
         "rule": "The rule and its basis",
         "general": "Whole report",
-        "line": "line {line}",
+        "line": "line {line}: ",
         "none": "No findings.",
         "meta": "Title: {title} · Issuer: {issuer} · Report year: {year} ({source}) · Date: {date}",
         "unknown": "unknown",
@@ -185,10 +185,10 @@ def _coverage(result: Result, words: dict, lang: str) -> str:
         if state == "present":
             part = doc.part_of(kind)
             assert part is not None  # it is present
-            where = words["line"].format(line=part.heading.line.number) + "：" + doc.heading_text(part.heading)
+            where = words["line"].format(line=part.heading.line.number) + doc.heading_text(part.heading)
         elif state == "folded":
             fold = next(f for f in doc.folds if f.kind == kind)
-            where = words["line"].format(line=fold.line) + "：" + doc.text[fold.start : fold.end]
+            where = words["line"].format(line=fold.line) + doc.text[fold.start : fold.end]
         else:
             where = ""
         state_word = words.get(state or "unjudged", words["unjudged"])
