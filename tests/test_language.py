@@ -74,7 +74,11 @@ def test_help_is_chinese_by_default_and_english_with_lang_en(capsys):
         (["--year", "20244", "x.txt"], "选项 --year：“20244”不是报告年度", "option --year: not a report year: '20244'"),
         (["--timeout", "soon", "x.txt"], "选项 --timeout：“soon”不是秒数", "option --timeout: not a number of seconds"),
         (["--published", "3/20", "x.txt"], "选项 --published：“3/20”不是有效的日期", "option --published: not a valid"),
-        (["--published", "2025-02-30", "x.txt"], "选项 --published：“2025-02-30”不是有效的日期", "not a valid date"),
+        (
+            ["--published", "2025-02-30", "x.txt"],
+            "选项 --published：“2025-02-30”不是有效的日期",
+            "option --published: not a valid date",
+        ),
         ([], "没有给出要检查的文件或文件夹", "no PATH given"),
         (
             ["--explain", "FZ999"],
