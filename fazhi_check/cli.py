@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = e.json_path if lang == "en" else re.sub(r"^line (\d+), column (\d+)$", r"第\1行第\2列", e.json_path)
         return _fail(say("data-file", lang, label=label, path=shown_path(e.path), where=where, message=message))
     except SelectionError as e:
-        return _fail(say("selection", lang, selector=getattr(e, "selector", str(e))))
+        return _fail(_no_such_rule(e.selector, args.rules, lang))
     except KeyboardInterrupt:
         return _fail(say("interrupted", lang), EXIT_INTERRUPTED)
     except BrokenPipeError:  # `fazhi-check … | head`: the reader has what it wanted
@@ -106,6 +106,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             traceback.print_exc()
         return _fail(say("internal", lang, error=f"{type(e).__name__}: {e}"), EXIT_INTERNAL)
+
+
+def _no_such_rule(selector: str, packs: Sequence[str], lang: str) -> str:
+    """The refusal of a selector that names no rule, with the closest rule name or group."""
+    import difflib
+
+    from .datafiles import did_you_mean
+
+    pack = load_rules(list(packs))
+    known = sorted({n for r in pack.rules for n in (r.name, r.group)})  # a code or prefix (FZ9) has no near miss
+    close = difflib.get_close_matches(selector, known, n=1, cutoff=0.6)
+    en = f" (did you mean {close[0]}?)" if close else ""
+    return say("selection", lang, selector=selector, suggestion=did_you_mean(selector, known), suggestion_en=en)
 
 
 def _refused_format(args: argparse.Namespace) -> str | None:

@@ -135,8 +135,9 @@ def _in_chinese(error) -> str:
     kind, value, instance = error.validator, error.validator_value, error.instance
     shown = json.dumps(instance, ensure_ascii=False, default=str)
     if kind == "additionalProperties" and isinstance(instance, dict):
-        extra = [k for k in instance if k not in error.schema.get("properties", {})]
-        return "不认识的键：" + "、".join(map(str, extra))
+        known = list(error.schema.get("properties", {}))
+        extra = [str(k) for k in instance if k not in known]
+        return "不认识的键：" + "、".join(extra) + did_you_mean(extra[0] if extra else "", known)
     if kind == "required" and isinstance(instance, dict):
         return "缺少必填的键：" + "、".join(k for k in value if k not in instance)
     if kind == "type":
@@ -157,6 +158,14 @@ def _in_chinese(error) -> str:
     if kind == "const":
         return f"应为 {json.dumps(value, ensure_ascii=False)}"
     return f"不符合规定（{error.message}）"
+
+
+def did_you_mean(given: str, known: list[str]) -> str:
+    """The hint "（是否指 X？）" for the known name closest to a misspelt one, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(given, known, n=1, cutoff=0.6)
+    return f"（是否指 {close[0]}？）" if close else ""
 
 
 def validate(data, schema_name: str, path: str, error: type[DataFileError], prefix: str = "") -> None:

@@ -16,7 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown-encoding": ("不认识的编码名称：{name}（可用 gb18030、big5、utf-8 等）", "unknown encoding '{name}'"),
     "no-rule": ("没有编号或名称为 {code} 的规则（见 --list-rules）", "no rule '{code}' (see --list-rules)"),
-    "selection": ("没有与 {selector} 相符的规则（见 --list-rules）", "no rule matches '{selector}' (see --list-rules)"),
+    "selection": (
+        "没有与 {selector} 相符的规则{suggestion}（见 --list-rules）",
+        "no rule matches '{selector}'{suggestion_en} (see --list-rules)",
+    ),
     "fix-needs-files": (
         "--fix、--diff 和 --annotate 只能用于文件，不能用于标准输入",
         "--fix, --diff and --annotate need files, not standard input",

@@ -120,7 +120,7 @@ def test_command_line_flags_override_the_configuration(capsys, project):
 @pytest.mark.parametrize(
     "name, content, where, where_zh",
     [
-        (".fazhi-check.yaml", "selct: [FZ2]\n", "'selct' was unexpected", "$：不认识的键：selct"),
+        (".fazhi-check.yaml", "selct: [FZ2]\n", "'selct' was unexpected", "$：不认识的键：selct（是否指 select？）"),
         (
             ".fazhi-check.yaml",
             "severity:\n  FZ999: error\n",
@@ -143,7 +143,7 @@ def test_command_line_flags_override_the_configuration(capsys, project):
             ".fazhi-check.yaml",
             "options:\n  FZ104: {min_char: 5}\n",
             "at $.options.FZ104: Additional properties",
-            "$.options.FZ104：不认识的键：min_char",
+            "$.options.FZ104：不认识的键：min_char（是否指 min_chars？）",
         ),
         (
             ".fazhi-check.yaml",

@@ -62,6 +62,12 @@ def test_help_is_chinese_by_default_and_english_with_lang_en(capsys):
         ),
         (["--nope", "x.txt"], "不认识的选项或参数：--nope（见 --help）", "unrecognised arguments: --nope (see --help)"),
         (
+            ["--select", "plan-yr", "x.txt"],
+            "没有与 plan-yr 相符的规则（是否指 plan-year？）（见 --list-rules）",
+            "no rule matches 'plan-yr' (did you mean plan-year?) (see --list-rules)",
+        ),
+        (["--ignore", "zzzz", "x.txt"], "没有与 zzzz 相符的规则（见 --list-rules）", "no rule matches 'zzzz' (see"),
+        (
             ["--stric", "x.txt"],
             "不认识的选项或参数：--stric（见 --help）",
             "unrecognised arguments: --stric (see --help)",
