@@ -23,6 +23,21 @@ class UsageError(Exception):
     """The command line is wrong: the message says how, in the user's language (exit 2)."""
 
 
+_LABELS = {"bad configuration": "config", "bad waiver file": "waivers", "bad rule file": "rules"}
+
+
+def told_data_file_error(e, lang: str) -> str:
+    """A rule, configuration or waiver file's fault (a DataFileError), told in ``lang``."""
+    import re
+
+    from .report.escape import shown
+
+    label = say(f"label.{_LABELS.get(e.label, 'file')}", lang)
+    message = e.message if lang == "en" else getattr(e, "message_zh", None) or e.message
+    where = e.json_path if lang == "en" else re.sub(r"^line (\d+), column (\d+)$", r"第\1行第\2列", e.json_path)
+    return say("data-file", lang, label=label, path=shown(e.path), where=where, message=message)
+
+
 def language(argv: Sequence[str]) -> str:
     """The --lang given (zh unless "en"), found before parsing so that help and errors use it."""
     for i, arg in enumerate(argv):
@@ -40,6 +55,11 @@ class _Formatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, say("usage", self.lang))
+
+
+def help_formatter(lang: str) -> Any:
+    """An argparse formatter whose usage line starts in ``lang`` (用法：)."""
+    return type("Formatter", (_Formatter,), {"lang": lang})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -164,7 +184,7 @@ def build(lang: str = "zh") -> argparse.ArgumentParser:
     def m(key: str) -> str:
         return say(f"metavar.{key}", lang)
 
-    formatter: Any = type("Formatter", (_Formatter,), {"lang": lang})
+    formatter: Any = help_formatter(lang)
     p = _Parser(
         prog="fazhi-check",
         description=say("help.description", lang),

@@ -7,12 +7,11 @@ import argparse
 import codecs
 import fnmatch
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
 from . import runner
-from .arguments import UsageError, parse
+from .arguments import UsageError, parse, told_data_file_error
 from .datafiles import DataFileError
 from .engine import SelectionError, select_rules
 from .messages import say
@@ -36,7 +35,6 @@ LISTINGS = {
     "--diff": ("text",),
     "--add-waivers": ("text",),
 }
-_LABELS = {"bad configuration": "config", "bad waiver file": "waivers", "bad rule file": "rules"}
 
 
 def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
@@ -75,10 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["serve"]:  # the web page for clerks: its own options (fazhi_check/serve)
+    lang_first = argv[:2] if argv[:1] == ["--lang"] else argv[:1] if argv[:1] and argv[0].startswith("--lang=") else []
+    if argv[len(lang_first) : len(lang_first) + 1] == ["serve"]:  # the web page for clerks: its own options
         from .serve.command import main as serve
 
-        return serve(argv[1:])
+        return serve([*lang_first, *argv[len(lang_first) + 1 :]])
     try:
         args = parse(argv)
     except UsageError as e:
@@ -89,10 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except DataFileError as e:  # a rule, configuration or waiver file
-        label = say(f"label.{_LABELS.get(e.label, 'file')}", lang)
-        message = e.message if lang == "en" else getattr(e, "message_zh", None) or e.message
-        where = e.json_path if lang == "en" else re.sub(r"^line (\d+), column (\d+)$", r"第\1行第\2列", e.json_path)
-        return _fail(say("data-file", lang, label=label, path=shown_path(e.path), where=where, message=message))
+        return _fail(told_data_file_error(e, lang))
     except SelectionError as e:
         return _fail(_no_such_rule(e.selector, args.rules, lang))
     except KeyboardInterrupt:

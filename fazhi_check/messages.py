@@ -81,6 +81,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "interrupted": ("已中断", "interrupted"),
     # --help
+    "serve.description": (
+        "在浏览器中检查报告的网页服务（也提供供程序调用的接口）",
+        "a web page (and JSON service) that checks reports in the browser",
+    ),
+    "serve.host": (
+        "监听的地址（默认 127.0.0.1：仅本机可访问）",
+        "address to listen on (default 127.0.0.1: this machine only)",
+    ),
+    "serve.port": ("端口（默认 8000；0 表示任选一个空闲端口）", "port (default 8000; 0 picks a free one)"),
+    "serve.config": (
+        "所有上传文件使用的配置文件（默认：启动服务的文件夹中的 .fazhi-check.yaml）",
+        "the configuration for every upload (default: the .fazhi-check.yaml of the folder the service starts in)",
+    ),
+    "serve.workers": (
+        "检查上传文件的进程数（默认：每个核一个，至少 2 个）",
+        "processes that check uploads (default: one per core, at least 2)",
+    ),
+    "serve.token": (
+        "每个请求都须携带的访问口令（更好的做法：设置环境变量 {variable}，它不会出现在进程列表中）",
+        "an access token that every request must carry (better: set {variable}, which ps does not show)",
+    ),
+    "serve.max_upload": ("单个请求的最大大小（默认 100 MB）", "largest request (default 100 MB)"),
+    "serve.max_files": (
+        "每个请求检查的文件数上限，含压缩包中的文件（默认 100）",
+        "files checked per request, members of a .zip included (default 100)",
+    ),
+    "serve.max_size": (
+        "单个文件的最大大小；更大的文件报告为无法读取（FZ001），与命令行相同（默认 50 MB）",
+        "largest file; a larger one is a finding (FZ001), as for the command line (default 50 MB)",
+    ),
+    "serve.needs-extra": (
+        "serve 需要可选组件（缺少 {name}），请先安装：{command}",
+        "serve needs an optional component (missing {name}): {command}",
+    ),
+    "serve.open-without-token": (
+        "警告：服务对其他计算机开放（{host}）却未设访问口令；建议设置 {variable}",
+        "warning: the service is open to other machines ({host}) without an access token; set {variable}",
+    ),
+    "serve.bad-config": ("{problem}", "{problem}"),
+    "serve.starting": (
+        "检查服务正在启动，启动后请在浏览器中打开下面的地址（按 {stop} 停止）",
+        "the service is starting: open the address below in a browser ({stop} stops it)",
+    ),
     "help.description": (
         "检查法治政府建设年度报告是否符合规定，逐条给出问题及其位置。",
         "Checks 法治政府建设 annual reports against the rules that govern them.",

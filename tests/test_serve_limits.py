@@ -177,4 +177,30 @@ def test_a_bad_configuration_stops_the_service_before_it_starts(capsys, tmp_path
     bad = tmp_path / "bad.yaml"
     bad.write_text("ignore: [FZ999]\n", "utf-8")
     assert main(["serve", "--config", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith(f"fazhi-check: 配置文件有误 {bad}：$.ignore：没有与 FZ999 相符的规则")
+
+
+def test_the_services_help_and_refusals_are_in_the_users_language(capsys):
+    from fazhi_check.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：fazhi-check serve ") and "监听的地址（默认 127.0.0.1：仅本机可访问）" in out
+    english = (["--lang", "en", "serve", "--help"], ["serve", "--lang", "en", "--help"], ["--lang=en", "serve", "-h"])
+    for argv in english:
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert capsys.readouterr().out.startswith("usage: fazhi-check serve "), argv
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--port", "notaport"])
+    assert stopped.value.code == 2 and capsys.readouterr().err.startswith("fazhi-check serve: 命令行有误（")
+
+
+def test_a_bad_configuration_is_told_in_english_with_lang_en(capsys, tmp_path):
+    from fazhi_check.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("ignore: [FZ999]\n", "utf-8")
+    assert main(["serve", "--lang", "en", "--config", str(bad)]) == 2
     assert capsys.readouterr().err.startswith(f"fazhi-check: bad configuration {bad}: at $.ignore: no rule matches")

@@ -206,7 +206,10 @@ def create_app(settings: Settings) -> _BodyLimit:
     async def api_reviewed(request: Request) -> Response:
         async def handle(files, job, fields):
             uploads, _ = expand(files[:1], limits)  # one file; for a .zip, its member named by "member"
-            chosen = [u for u in uploads if u.member == (fields.get("member") or None)]
+            member = fields.get("member") or None
+            chosen = [u for u in uploads if u.member == member]
+            if member is not None and not chosen:
+                return refusal(f"压缩包中没有此文件：{member}", f"the archive holds no file named {member}")
             if len(chosen) != 1 or not chosen[0].name.lower().endswith(WORD_SUFFIXES):
                 return refusal("批注版只能为 Word 或 WPS 文件生成", "a reviewed copy is made for Word files only")
             data, why = await checker.call(workers.reviewed, replace(job, stdin_name=chosen[0].name), chosen[0].data)

@@ -9,9 +9,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..arguments import megabytes
+from ..arguments import help_formatter, language, megabytes, told_data_file_error
 from ..batch import cores
 from ..datafiles import DataFileError
+from ..messages import say
 from .limits import Limits
 
 TOKEN_VARIABLE = "FAZHI_CHECK_TOKEN"
@@ -19,75 +20,66 @@ TOKEN_VARIABLE = "FAZHI_CHECK_TOKEN"
 
 def _count(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive number: '{value}'")
+        raise ValueError(value)
     return int(value)
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="fazhi-check serve",
-        description="在浏览器中检查报告的网页服务 / a web page and JSON service that checks reports",
+class _Parser(argparse.ArgumentParser):
+    lang = "zh"
+
+    def error(self, message: str):  # exit 2, as the checker's own command line does, in the user's language
+        self.exit(2, f"fazhi-check serve: {say('bad-arguments', self.lang, detail=message)}\n")
+
+
+def parser(lang: str = "zh") -> argparse.ArgumentParser:
+    """The service's options, their help in ``lang``."""
+
+    def h(key: str, **params) -> str:
+        return say(f"serve.{key}", lang, **params).replace("%", "%%")
+
+    p = _Parser(
+        prog="fazhi-check serve", description=h("description"), formatter_class=help_formatter(lang), add_help=False
     )
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
-    p.add_argument(
-        "--config",
-        metavar="FILE",
-        help="the configuration for every upload (default: the .fazhi-check.yaml of the folder the service starts in)",
-    )
-    p.add_argument(
-        "--workers", type=_count, metavar="N", help="processes that check uploads (default: one per core, at least 2)"
-    )
-    p.add_argument(
-        "--token",
-        help=f"an access token that every request must carry (better: set {TOKEN_VARIABLE}, which ps does not show)",
-    )
-    p.add_argument(
-        "--max-upload", type=megabytes, default=Limits.upload, metavar="MB", help="largest request (default 100 MB)"
-    )
-    p.add_argument(
-        "--max-files",
-        type=_count,
-        default=Limits.files,
-        metavar="N",
-        help="files checked per request, members of a .zip included (default 100)",
-    )
-    p.add_argument(
-        "--max-size",
-        type=megabytes,
-        default=Limits.file_size,
-        metavar="MB",
-        help="largest file; a larger one is a finding (FZ001), as for the command line (default 50 MB)",
-    )
+    p.lang = lang
+    p._positionals.title, p._optionals.title = say("arguments", lang), say("options", lang)
+    p.add_argument("-h", "--help", action="help", help=say("help.help", lang))
+    p.add_argument("--host", default="127.0.0.1", help=h("host"))
+    p.add_argument("--port", type=int, default=8000, help=h("port"))
+    p.add_argument("--config", metavar=say("metavar.file", lang), help=h("config"))
+    p.add_argument("--workers", type=_count, metavar="N", help=h("workers"))
+    p.add_argument("--token", help=h("token", variable=TOKEN_VARIABLE))
+    p.add_argument("--max-upload", type=megabytes, default=Limits.upload, metavar="MB", help=h("max_upload"))
+    p.add_argument("--max-files", type=_count, default=Limits.files, metavar="N", help=h("max_files"))
+    p.add_argument("--max-size", type=megabytes, default=Limits.file_size, metavar="MB", help=h("max_size"))
+    p.add_argument("--lang", choices=("zh", "en"), default=lang, help=say("help.lang", lang))
     return p
 
 
 def main(argv: Sequence[str]) -> int:
-    args = parser().parse_args(argv)
+    lang = language(argv)
+    args = parser(lang).parse_args(argv)
+
+    def note(key: str, **params) -> None:
+        print(f"fazhi-check: {say(key, lang, **params)}", file=sys.stderr)
+
     try:
         import uvicorn
 
         from .app import Settings, create_app
     except ImportError as e:
-        print(
-            f"fazhi-check: serve 需要可选组件（缺少 {e.name}），请先安装：pip install 'fazhi-check[serve]'",
-            file=sys.stderr,
-        )
+        note("serve.needs-extra", name=e.name or "", command="pip install 'fazhi-check[serve]'")
         return 2
     token = args.token or os.environ.get(TOKEN_VARIABLE) or None
     if not is_loopback(args.host) and not token:
-        print(
-            f"fazhi-check: 警告：服务对其他计算机开放（{args.host}）却未设访问口令；建议设置 {TOKEN_VARIABLE}",
-            file=sys.stderr,
-        )
+        note("serve.open-without-token", host=args.host, variable=TOKEN_VARIABLE)
     limits = Limits(upload=args.max_upload, files=args.max_files, file_size=args.max_size)
     settings = Settings(limits=limits, workers=args.workers or max(2, cores()), config_file=args.config, token=token)
     try:
         app = create_app(settings)
     except DataFileError as e:  # the configuration, as the command line reports it
-        print(f"fazhi-check: {e.label} {e.path}: at {e.json_path}: {e.message}", file=sys.stderr)
+        note("serve.bad-config", problem=told_data_file_error(e, lang))
         return 2
-    print("fazhi-check: 检查服务正在启动，启动后请在浏览器中打开下面的地址（按 Ctrl+C 停止）", file=sys.stderr)
+    note("serve.starting", stop="Ctrl+C")
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
