@@ -1,6 +1,6 @@
 """The library entry points: check text, bytes or a file and get a Result (frozen data, ``to_dict()``).
 
-Beyond the text (or bytes) and its path, every option is keyword-only and checked before anything runs:
+Beyond the text, bytes or file given first, every option is keyword-only and checked before anything runs:
 a misspelt keyword is a TypeError, a wrong value a ValueError (or SelectionError) naming the option."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ __all__ = ["SelectionError", "check_bytes", "check_file", "check_text"]
 
 def check_text(
     text: str,
-    path: str = "<text>",
     *,
+    path: str = "<text>",
     year: int | str | None = None,
     published: datetime.date | None = None,
     select: Iterable[str] | str | None = None,
@@ -51,8 +51,8 @@ def check_text(
 
 def check_bytes(
     data: bytes,
-    path: str = "<bytes>",
     *,
+    path: str = "<bytes>",
     encoding: str | None = None,
     max_bytes: int = MAX_BYTES,
     year: int | str | None = None,

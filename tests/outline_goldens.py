@@ -25,9 +25,12 @@ FOLDERS = (
 
 
 def texts():
+    """Each text, decoded as the checker decodes a file (some are GB18030 or Big5)."""
+    from fazhi_check.read import decode
+
     for folder in FOLDERS:
         for path in sorted((ROOT / folder).glob("*.txt")):
-            yield f"{folder}/{path.name}", path.read_text("utf-8")
+            yield f"{folder}/{path.name}", decode(path.read_bytes()).text
 
 
 def outline(text: str) -> dict:

@@ -37,7 +37,7 @@ def _big5_copy(text: str, codec: str) -> bytes:
 @pytest.mark.parametrize("codec", BIG5)
 @pytest.mark.parametrize("text", SEEDS, ids=IDS)
 def test_a_big5_copy_of_a_seed_reads_as_big5_and_gives_its_outline_and_findings(text, codec):
-    result = fazhi_check.check_bytes(_big5_copy(text, codec), "copy.txt")
+    result = fazhi_check.check_bytes(_big5_copy(text, codec), path="copy.txt")
     assert result.encoding == codec
     assert outline_and_findings(result) == outline_and_findings(fazhi_check.check_text(text))
 
@@ -46,7 +46,7 @@ def test_a_big5_copy_of_a_seed_reads_as_big5_and_gives_its_outline_and_findings(
 @pytest.mark.parametrize("text", SEEDS, ids=IDS)
 def test_a_gb_copy_of_a_seed_still_reads_as_gb18030(text, codec):
     text = text.replace("\xa0", " ") if codec == "gbk" else text  # GBK has no no-break space
-    result = fazhi_check.check_bytes(text.encode(codec), "copy.txt")
+    result = fazhi_check.check_bytes(text.encode(codec), path="copy.txt")
     assert result.encoding == "gb18030"
     assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in fazhi_check.check_text(text).findings]
 
@@ -134,10 +134,10 @@ def test_fix_writes_a_big5_file_back_in_its_codec(capsys, tmp_path, codec):
 def test_undecodable_bytes_are_placed_where_the_encoding_that_reads_furthest_fails():
     text = "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n审查规范性文件12件。\n"
     good = text.encode("gb18030")
-    result = fazhi_check.check_bytes(good + b"\xff\xfe\xff" + "二、存在的不足".encode("gb18030"), "draft.txt")
+    result = fazhi_check.check_bytes(good + b"\xff\xfe\xff" + "二、存在的不足".encode("gb18030"), path="draft.txt")
     (finding,) = result.findings
     assert finding.code == "FZ001" and result.text is None
     assert f"读得最远的 GB18030 也在第 4 行、第 {len(good) + 1} 个字节处无法解码" in finding.message
     traditional = "關於2024年法治政府建設情況的報告\n一、主要舉措和成效\n審查規範性文件12件。\n"
-    tie = fazhi_check.check_bytes(traditional.encode("cp950") + b"\x80\x80", "draft.txt")  # both fail there
+    tie = fazhi_check.check_bytes(traditional.encode("cp950") + b"\x80\x80", path="draft.txt")  # both fail there
     assert "读得最远的 GB18030 也在第 4 行" in tie.findings[0].message  # a tie names GB18030, the standard

@@ -187,8 +187,7 @@ def test_a_misspelt_keyword_is_refused_everywhere():
             entry(first, selct=["FZ201"])
         params = inspect.signature(entry).parameters.values()
         assert not [p for p in params if p.kind is p.VAR_KEYWORD]
-        named = 1 if entry is fazhi_check.check_file else 2  # the text or bytes, and its path, may be positional
-        assert all(p.kind is p.KEYWORD_ONLY for p in list(params)[named:])
+        assert all(p.kind is p.KEYWORD_ONLY for p in list(params)[1:])
 
 
 def test_a_string_select_is_one_selector():
