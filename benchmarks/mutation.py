@@ -33,9 +33,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "mutation"
