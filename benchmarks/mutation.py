@@ -28,6 +28,7 @@ import difflib
 import json
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -35,6 +36,8 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+import pytest
 
 try:
     import tomllib
@@ -116,23 +119,34 @@ class Quiet:
 
 
 class Only:
-    """pytest plugin: runs only the tests whose node id is in ``ids``."""
+    """pytest plugin: runs only the tests whose node id is in ``ids`` and every test of the files in ``files``."""
 
-    def __init__(self, ids):
-        self.ids = set(ids)
+    def __init__(self, ids, files=()):
+        self.ids, self.files = set(ids), set(files)
 
     def pytest_collection_modifyitems(self, config, items):
-        kept = [item for item in items if item.nodeid in self.ids]
-        config.hook.pytest_deselected(items=[item for item in items if item.nodeid not in self.ids])
-        items[:] = kept
+        wanted = [item.nodeid in self.ids or item.nodeid.split("::")[0] in self.files for item in items]
+        config.hook.pytest_deselected(items=[item for item, keep in zip(items, wanted) if not keep])
+        items[:] = [item for item, keep in zip(items, wanted) if keep]
 
 
 class Contexts:
     """pytest plugin for the coverage map: each test is its own coverage context, and every cache of the
-    package is emptied before it, so the test is credited with what it would run alone."""
+    package is emptied before it, so the test is credited with what it would run alone; what a test file runs
+    while it is collected (its parameters) is credited to the file."""
 
     def __init__(self, cov):
         self.cov = cov
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_make_collect_report(self, collector):
+        path = getattr(collector, "path", None)
+        if path and path.suffix == ".py":
+            self.cov.switch_context("collect::" + path.relative_to(collector.config.rootpath).as_posix())
+        try:
+            return (yield)
+        finally:
+            self.cov.switch_context("")
 
     def pytest_runtest_setup(self, item):
         for name, module in list(sys.modules.items()):
@@ -156,7 +170,6 @@ def pytest_args(tests: list[str]) -> list[str]:
 def coverage_map(cfg: dict, copy: Path, out: Path) -> None:
     """Which tests run each line of the mutated modules (run inside ``copy`` with its environment)."""
     import coverage
-    import pytest
 
     os.chdir(copy)
     cov = coverage.Coverage(data_file=None, source=[str(copy / "fazhi_check")])
@@ -168,6 +181,7 @@ def coverage_map(cfg: dict, copy: Path, out: Path) -> None:
     data = cov.get_data()
     tests: dict[str, int] = {}
     lines: dict[str, dict[int, list[int]]] = {}
+    outside: dict[str, list[int]] = {}  # run outside every test and every test file: their mutants run all
     for file in data.measured_files():
         name = Path(file).resolve().relative_to(copy.resolve()).as_posix()
         by_line = {}
@@ -175,9 +189,11 @@ def coverage_map(cfg: dict, copy: Path, out: Path) -> None:
             ids = sorted(tests.setdefault(c, len(tests)) for c in contexts if c)
             if ids:
                 by_line[number] = ids
+            if "" in contexts:
+                outside.setdefault(name, []).append(number)
         lines[name] = by_line
     names = sorted(tests, key=tests.get)
-    out.write_text(json.dumps({"tests": names, "lines": lines}), "utf-8")
+    out.write_text(json.dumps({"tests": names, "lines": lines, "outside": outside}), "utf-8")
     if wrong := foreign_modules(copy):
         sys.exit("the coverage map ran code from outside its copy:\n" + "\n".join(wrong))
 
@@ -223,20 +239,27 @@ def statement_line(tree: ast.Module, line: int) -> int | None:
 
 
 def tests_for(path: str, original: str, mutated: str, covmap: dict) -> list[str] | None:
-    """The tests that run the mutated statement; None when it runs at import (then all of them)."""
+    """The tests that run the mutated statement; None when it runs at import or while the tests are collected
+    (then all of them)."""
     tree = ast.parse(original)
     ids: set[int] = set()
+    outside = set(covmap.get("outside", {}).get(path, []))
     for line in changed_lines(original, mutated):
         first = statement_line(tree, line)
-        if first is None:
+        if first is None or first in outside:
             return None
         ids.update(covmap["lines"].get(path, {}).get(str(first), []))
     return [covmap["tests"][i] for i in sorted(ids)]
 
 
+def split_selection(selected: list[str]) -> tuple[list[str], list[str]]:
+    """Test ids, and the test files whose collection runs the statement (every test of theirs runs)."""
+    files = [t.removeprefix("collect::") for t in selected if t.startswith("collect::")]
+    return [t for t in selected if not t.startswith("collect::")], files
+
+
 def run_tests(work: Path) -> int:
     """cosmic-ray's test command (cwd: a copy): 0 when the mutant survives, 1 when the tests kill it."""
-    import pytest
 
     copy = Path.cwd()
     shutil.rmtree(copy / ".tmp", ignore_errors=True)  # what the last mutant's tests left
@@ -256,8 +279,9 @@ def run_tests(work: Path) -> int:
         print("survived: no selected test runs the mutated statement")
         return 0
     if selected is not None:
-        files = sorted({t.split("::")[0] for t in selected}, key=lambda f: everything.index(f))
-        code = pytest.main(pytest_args(files), plugins=[Quiet(), Only(selected)])
+        ids, whole = split_selection(selected)
+        files = sorted({t.split("::")[0] for t in ids} | set(whole), key=everything.index)
+        code = pytest.main(pytest_args(files), plugins=[Quiet(), Only(ids, whole)])
         wrong = foreign_modules(copy)
         if module and module in sys.modules and not Path(sys.modules[module].__file__).resolve().is_relative_to(copy):
             wrong.append(f"{module}: {sys.modules[module].__file__}")
@@ -281,7 +305,6 @@ def run_tests(work: Path) -> int:
 
 def run_all(work: Path) -> int:
     """The whole selection on the copy in the current folder (a fresh process, after ``run_tests``)."""
-    import pytest
 
     code = pytest.main(pytest_args(settings()["selection"]["tests"]), plugins=[Quiet()])
     if wrong := foreign_modules(Path.cwd()):
@@ -407,6 +430,7 @@ def run(workers: int) -> None:
     config = write_config(cfg, WORK, [f"http://127.0.0.1:{p}" for p in ports])
     session = WORK / "session.sqlite"
     started = time.monotonic()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # the workers are stopped on the way out
     cosmic_ray("init", str(config), str(session), check=True)
     subprocess.run([str(Path(sys.executable).parent / "cr-filter-operators"), str(session), str(config)],
                    cwd=ROOT, check=True)
