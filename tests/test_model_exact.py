@@ -1,0 +1,150 @@
+"""The document model on constructed reports, one behaviour each: the title and its year, the parts and their
+kinds, repaired extraction damage; asserted as exact parts, years and findings (code, line, column)."""
+
+import datetime
+
+import pytest
+
+import fazhi_check
+from fazhi_check.document import build_document
+
+PACK = fazhi_check.load_rules()
+TITLE = "关于2024年法治政府建设情况的报告\n"
+
+
+def _check(text, *codes, **options):
+    return fazhi_check.check_text(text, rules=PACK, select=list(codes) or None, **options)
+
+
+def _found(result):
+    return [(f.code, f.line, f.column, f.end_line, f.end_column, f.section) for f in result.findings]
+
+
+def _parts(result):
+    return [(p.heading.line.number, p.kind, p.also, p.kind_source) for p in result.document.parts]
+
+
+# --- the title ----------------------------------------------------------------------------------------------
+
+
+def test_a_finding_on_the_whole_file_spans_a_two_line_title_to_its_second_line():
+    result = _check("关于2024年度法治政府建设\n情况的报告\n一、主要举措和成效\n审查文件12件。\n", "FZ101")
+    assert _found(result) == [("FZ101", 1, 1, 2, 6, kind) for kind in ("shortcomings", "leadership", "plan")]
+
+
+def test_a_year_in_a_bracket_ending_the_second_line_of_a_title_is_the_report_year():
+    result = _check("某区人民政府法治政府建设\n情况报告（2024年度）\n一、主要举措和成效\n审查文件12件。\n")
+    assert result.document.title.text == "某区人民政府法治政府建设情况报告(2024年度)"
+    assert (result.report_year, result.document.report_year_source) == (2024, "title")
+
+
+@pytest.mark.parametrize(
+    "title, read",
+    [
+        ("法治 政府 建设 情况 报告", "法治 政府 建设 情况 报告"),  # five pieces: words, not letter-spacing
+        ("区 法治 政府 建设 情况 报告", "区法治政府建设情况报告"),  # six short pieces: letter-spaced
+    ],
+)
+def test_letter_spacing_is_closed_up_only_where_six_or_more_short_pieces_make_the_line(title, read):
+    result = _check(title + "\n一、主要举措和成效\n审查文件12件。\n")
+    assert result.document.title.text == read
+
+
+def test_a_title_broken_after_its_first_half_is_the_title_after_another_title_line():
+    text = "某区司法局工作报告\n关于2024年度法治政府建\n设情况的报告\n一、主要举措和成效\n审查文件12件。\n"
+    result = _check(text, "FZ101")
+    assert result.document.title.text == "关于2024年度法治政府建设情况的报告"
+    assert _found(result)[0] == ("FZ101", 2, 1, 3, 7, "shortcomings")
+
+
+def test_a_title_broken_right_after_fazhi_zhengfu_is_no_organ_line():
+    """ "关于2024年度法治政府" ends in 政府 but names no organ: it is the first half of the title."""
+    result = _check("关于2024年度法治政府\n建设情况的报告\n一、主要举措和成效\n审查文件12件。\n", "FZ003", "FZ207")
+    assert result.document.title.text == "关于2024年度法治政府建设情况的报告"
+    assert result.document.issuer is None
+    assert _found(result) == [("FZ207", 1, 1, 2, 8, None)]
+
+
+def test_behind_a_cover_letter_the_reports_own_title_is_searched_after_the_letter_only():
+    text = (
+        "某区法治政府建设工作总结\n关于报送2024年度法治政府建设情况报告的函\n市人民政府：\n"
+        "现将我区2024年度法治政府建设情况报告报送你们。\n某区人民政府法治政府建设情况报告\n"
+        "一、主要举措和成效\n审查文件12件。\n"
+    )
+    assert _check(text).document.title.text == "某区人民政府法治政府建设情况报告"
+
+
+@pytest.mark.parametrize("length, is_title", [(80, True), (81, False)])
+def test_a_title_line_holds_at_most_eighty_characters(length, is_title):
+    title = "关于" + "某" * (length - 18) + "2024年法治政府建设情况的报告"
+    assert len(title) == length
+    result = _check(title + "\n一、主要举措和成效\n审查文件12件。\n")
+    assert (result.document.title is not None) == is_title
+
+
+def test_the_publication_date_a_caller_gives_is_said_to_come_from_the_option():
+    doc = build_document(TITLE + "一、主要举措和成效\n审查文件12件。\n", PACK.vocabulary, published=datetime.date(2025, 3, 1))
+    assert (doc.published, doc.published_source) == (datetime.date(2025, 3, 1), "option")
+
+
+def test_a_formal_sentence_inside_a_part_is_not_the_openings():
+    text = (
+        TITLE + "一年来，区政府扎实推进法治政府建设。\n一、主要举措和成效\n本部分引用原文：现将2023年度法治政府建设情况报告如下。\n"
+        "二、存在的不足和原因\n执法力量不足。\n"
+    )
+    result = _check(text, "FZ204")
+    assert result.document.formula_year is None
+    assert _found(result) == []
+
+
+# --- the parts and their kinds ----------------------------------------------------------------------------
+
+
+def test_an_unnamed_part_after_the_plan_is_other():
+    text = (
+        TITLE + "一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n三、2025年工作安排\n将加强培训。\n"
+        "四、附件说明\n附件一份。\n"
+    )
+    assert _parts(_check(text, "FZ101")) == [
+        (2, "measures", (), "heading"),
+        (4, "shortcomings", (), "heading"),
+        (6, "plan", (), "heading"),
+        (8, "other", (), "position"),
+    ]
+
+
+def test_a_heading_naming_three_kinds_covers_the_first_two():
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n二、存在的不足、党政主要负责人履行第一责任人职责情况及2025年工作安排\n执法力量不足。\n"
+    result = _check(text, "FZ101")
+    assert _parts(result)[1] == (4, "shortcomings", ("leadership",), "heading")
+    assert _found(result) == [("FZ101", 1, 1, 1, 19, "plan")]
+
+
+def test_the_part_after_the_last_shortcomings_part_is_the_plan_when_none_is_named():
+    text = (
+        TITLE + "一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n三、其他工作\n开展调研。\n"
+        "四、存在的问题\n培训不够。\n五、继续推进各项工作\n将加强培训。\n"
+    )
+    assert [kind for _, kind, _, _ in _parts(_check(text, "FZ101"))] == [
+        "measures",
+        "shortcomings",
+        None,
+        "shortcomings",
+        "plan",
+    ]
+
+
+def test_two_level1_headings_run_into_one_line_each_start_a_part_of_their_own():
+    text = (
+        TITLE + "一、主要举措和成效\n审查文件12件。二、存在的不足和原因执法力量不足。"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况区长带头学法。\n四、2025年工作安排\n将加强培训。\n"
+    )
+    result = _check(text, "FZ101")
+    assert [(p.heading.line.number, p.kind, p.heading.numeral) for p in result.document.parts] == [
+        (2, "measures", "一"),
+        (3, "shortcomings", "二"),
+        (3, "leadership", "三"),
+        (4, "plan", "四"),
+    ]
+    assert result.document.parts[0].body_text == "审查文件12件。"
+    assert _found(result) == []
