@@ -339,8 +339,9 @@ def write_config(cfg: dict, work: Path, urls: list[str]) -> Path:
 
 
 def equivalent_by_construction(path: str, source: str) -> tuple[set, list]:
-    """Spans of type annotations (never evaluated: every module has ``from __future__ import annotations``)
-    and the lines of cache decorators (they only save time)."""
+    """The lines of cache decorators (they only save time: removing one or changing its size changes no
+    result), and the spans of type annotations (never evaluated: every module has ``from __future__ import
+    annotations``)."""
     lines = source.splitlines()
 
     def col(row, byte_col):
@@ -374,7 +375,7 @@ def skip_equivalent(session: Path, pristine: dict) -> int:
                 cache_lines, spans = found[Path(m.module_path).as_posix()]
                 start, end = tuple(m.start_pos), tuple(m.end_pos)
                 why = None
-                if m.operator_name == "core/RemoveDecorator" and start[0] in cache_lines:
+                if start[0] in cache_lines:  # removed, or its size changed
                     why = "equivalent: a cache decorator only saves time"
                 elif any(a <= start and end <= b for a, b in spans):
                     why = "equivalent: inside a type annotation, never evaluated"
@@ -421,22 +422,38 @@ def wait_for(port: int, proc) -> None:
     sys.exit("a cosmic-ray worker did not answer")
 
 
-def run(workers: int) -> None:
+def run(workers: int, again: bool = False) -> None:
+    """A whole run; ``again``: the survivors of the last run tested anew (with the tests as they are now), the
+    other verdicts kept (a test added can only kill more), the last run's session kept as session-before."""
     cfg = settings()
-    if WORK.exists():
-        shutil.rmtree(WORK)
-    WORK.mkdir(parents=True)
+    session = WORK / "session.sqlite"
     pristine = {p: (ROOT / p).read_text("utf-8") for p in modules(cfg)}
-    (WORK / "pristine.json").write_text(json.dumps(pristine), "utf-8")
+    if again:
+        if json.loads((WORK / "pristine.json").read_text("utf-8")) != pristine:
+            sys.exit("the mutated modules changed since the last run: run it afresh")
+        if not (WORK / "session-before.sqlite").exists():
+            shutil.copy2(session, WORK / "session-before.sqlite")
+        for old in WORK.glob("w*"):
+            shutil.rmtree(old)
+        (WORK / ALARM).unlink(missing_ok=True)
+    else:
+        if WORK.exists():
+            shutil.rmtree(WORK)
+        WORK.mkdir(parents=True)
+        (WORK / "pristine.json").write_text(json.dumps(pristine), "utf-8")
     copies = [make_copy(WORK / f"w{i}") for i in range(workers)]
     ports = [free_port() for _ in copies]
     config = write_config(cfg, WORK, [f"http://127.0.0.1:{p}" for p in ports])
-    session = WORK / "session.sqlite"
     started = time.monotonic()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # the workers are stopped on the way out
-    cosmic_ray("init", str(config), str(session), check=True)
-    subprocess.run([str(Path(sys.executable).parent / "cr-filter-operators"), str(session), str(config)],
-                   cwd=ROOT, check=True)
+    if again:
+        with sqlite3.connect(session) as db:
+            gone = db.execute("delete from work_results where worker_outcome='NORMAL' and test_outcome='SURVIVED'")
+            print(f"{gone.rowcount} survivors to test again")
+    else:
+        cosmic_ray("init", str(config), str(session), check=True)
+        subprocess.run([str(Path(sys.executable).parent / "cr-filter-operators"), str(session), str(config)],
+                       cwd=ROOT, check=True)
     print(f"{skip_equivalent(session, pristine)} mutants skipped as equivalent by construction")
     print("coverage map ...", flush=True)
     subprocess.run([sys.executable, __file__, "map", str(copies[0])], cwd=copies[0], env=copy_env(copies[0]),
@@ -464,6 +481,28 @@ def run(workers: int) -> None:
     report(session)
 
 
+def confirm(sample: int) -> None:
+    """``sample`` survivors of the last run, drawn at random, tested against the whole selection (in a copy,
+    through cosmic-ray's mutate-and-test): how often the tests that run the mutated statement miss a kill."""
+    import random
+
+    session = WORK / "session.sqlite"
+    with sqlite3.connect(session) as db:
+        rows = db.execute(
+            "select m.module_path, m.operator_name, m.occurrence from mutation_specs m join work_results r "
+            "on r.job_id = m.job_id where r.worker_outcome='NORMAL' and r.test_outcome='SURVIVED'"
+        ).fetchall()
+    copy = WORK / "w0"
+    flipped = []
+    for module, operator, occurrence in random.Random(19).sample(rows, min(sample, len(rows))):
+        command = f"{sys.executable} {Path(__file__).resolve()} run-all {WORK}"
+        done = cosmic_ray("mutate-and-test", module, operator, str(occurrence), command,
+                          cwd=copy, env=copy_env(copy), capture_output=True, text=True)
+        if json.loads(done.stdout).get("test_outcome") != "survived":
+            flipped.append((module, operator, occurrence))
+    print(f"{len(flipped)} of {min(sample, len(rows))} survivors killed by the whole selection", *flipped, sep="\n")
+
+
 def progress(session: Path) -> tuple[int, int]:
     with sqlite3.connect(session) as db:
         total = db.execute("select count(*) from work_items").fetchone()[0]
@@ -483,7 +522,7 @@ def outcomes(session: Path):
         if worker is None:
             verdict = "pending"
         elif worker == "skipped":
-            verdict = "skipped"
+            verdict = "filtered" if output == "Filtered operator" else "equivalent"
         elif worker != "normal" or test == "incompetent":
             verdict = "error"
         elif test == "killed":
@@ -497,8 +536,8 @@ def report(session: Path) -> None:
     counts: dict[str, Counter] = defaultdict(Counter)
     for module, verdict, *_ in outcomes(session):
         counts[module][verdict] += 1
-    columns = ("tried", "killed", "timed out", "survived", "error", "skipped", "pending")
-    print(f"{'module':40} " + " ".join(f"{c:>9}" for c in columns) + "  killed %")
+    columns = ("tried", "killed", "timed out", "survived", "error", "equivalent", "filtered", "pending")
+    print(f"{'module':36} " + " ".join(f"{c:>10}" for c in columns) + "  killed %")
     total: Counter = Counter()
     for module in sorted(counts) + ["all"]:
         c = counts[module] if module != "all" else total
@@ -506,7 +545,8 @@ def report(session: Path) -> None:
         if module != "all":
             total.update({k: v for k, v in c.items() if k != "tried"})
         rate = 100 * (c["killed"] + c["timed out"]) / c["tried"] if c["tried"] else 0.0
-        print(f"{module:40} " + " ".join(f"{c[k]:>9}" for k in columns) + f"  {rate:7.1f}")
+        name = module.removeprefix("fazhi_check/")
+        print(f"{name:36} " + " ".join(f"{c[k]:>10}" for k in columns) + f"  {rate:7.1f}")
 
 
 def survivors(session: Path, module: str) -> None:
@@ -522,6 +562,9 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--report", action="store_true", help="print the table of the last run")
     parser.add_argument("--survivors", metavar="MODULE", help="print the diffs of a module's surviving mutants")
+    parser.add_argument("--again", action="store_true", help="test the last run's survivors anew")
+    parser.add_argument("--confirm", type=int, metavar="N", help="test N survivors against the whole selection")
+    parser.add_argument("--session", type=Path, default=WORK / "session.sqlite", help="for --report, --survivors")
     args = parser.parse_args(argv)
     if args.step == "map":
         coverage_map(settings(), Path(args.where), Path(args.where).parent / "coverage-map.json")
@@ -531,11 +574,13 @@ def main(argv=None) -> int:
     if args.step == "run-all":
         return run_all(Path(args.where))
     if args.report:
-        report(WORK / "session.sqlite")
+        report(args.session)
     elif args.survivors:
-        survivors(WORK / "session.sqlite", args.survivors)
+        survivors(args.session, args.survivors)
+    elif args.confirm:
+        confirm(args.confirm)
     else:
-        run(args.workers)
+        run(args.workers, again=args.again)
     return 0
 
 

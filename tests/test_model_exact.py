@@ -148,3 +148,93 @@ def test_two_level1_headings_run_into_one_line_each_start_a_part_of_their_own():
     ]
     assert result.document.parts[0].body_text == "审查文件12件。"
     assert _found(result) == []
+
+
+def test_a_second_title_line_naming_the_subject_is_the_title_unless_it_names_a_part():
+    result = _check("法治政府建设年度报告\n某区2024年法治政府建设情况\n一、主要举措和成效\n审查文件12件。\n", "FZ101")
+    assert result.document.title.text == "某区2024年法治政府建设情况"
+    assert _found(result)[0] == ("FZ101", 2, 1, 2, 16, "shortcomings")
+
+
+@pytest.mark.parametrize("length, joined", [(40, True), (41, False)])
+def test_the_first_half_of_a_broken_title_holds_at_most_forty_characters(length, joined):
+    above = "关于" + "某" * (length - 13) + "2024年度法治政府建"
+    assert len(above) == length
+    result = _check(above + "\n设情况的报告\n一、主要举措和成效\n审查文件12件。\n")
+    assert (result.document.title is not None) == joined
+    if joined:
+        assert result.document.title.text == above + "设情况的报告"
+
+
+@pytest.mark.parametrize(
+    "line, dated",
+    [
+        ("2025年2月14日", True),
+        ("（2025年2月14日下午印发稿件正文）", True),  # 20 characters: a date line under the title
+        ("（2025年2月14日下午印发的稿件正文）", False),  # 21: too long for one
+    ],
+)
+def test_a_date_under_the_title_is_the_date_where_the_closing_has_none(line, dated):
+    text = (
+        TITLE + line + "\n一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n三、其他\n无。\n某区人民政府\n"
+    )
+    result = _check(text, "FZ205")
+    assert result.document.date == (datetime.date(2025, 2, 14) if dated else None)
+    assert _found(result) == ([] if dated else [("FZ205", 1, 1, 1, 19, None)])
+
+
+@pytest.mark.parametrize("length, found", [(40, True), (41, False)])
+def test_an_organ_line_of_the_closing_holds_at_most_forty_characters(length, found):
+    organ = "某" * (length - 3) + "司法局"
+    result = _check(TITLE + "一、主要举措和成效\n审查文件12件。\n" + organ + "\n2025年2月14日\n", "FZ207")
+    assert result.document.issuer == (organ if found else None)
+    assert _found(result) == ([] if found else [("FZ207", 1, 1, 1, 19, None)])
+
+
+# --- repaired extraction damage ---------------------------------------------------------------------------
+
+WRAPPED = "审查规范性文件十二件办理行政复议案件三十件开展普法宣传活动四"  # 30 characters: a PDF's wrap width
+
+
+def test_after_a_wrapped_pdf_line_the_next_numeral_still_starts_a_part_and_another_is_text():
+    text = (
+        TITLE + "一、主要举措和成效\n" + "\n".join([WRAPPED] * 5) + "\n一、运行高效的行政执法体系基本建立。\n"
+        "二、存在的不足和原因\n执法力量不足。\n"
+    )
+    result = _check(text, "FZ101")
+    assert _parts(result) == [(2, "measures", (), "heading"), (9, "shortcomings", (), "heading")]
+    assert "一、运行高效" in result.document.parts[0].body_text
+
+
+@pytest.mark.parametrize("length, joined", [(20, True), (21, False)])
+def test_a_heading_reads_on_into_its_next_line_of_at_most_twenty_characters(length, joined):
+    tail = "政府建设工作职责" + "某" * (length - 8)
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n二、党政主要负责人履行推进\n" + tail + "\n区长带头学法。\n"
+    heading = _check(text, "FZ101").document.parts[1].heading
+    assert heading.title == "党政主要负责人履行推进" + (tail if joined else "")
+    assert (heading.continuation.number if heading.continuation else None) == (5 if joined else None)
+
+
+def test_level1_parts_numbered_1_enclose_their_restarting_sub_parts():
+    text = (
+        TITLE + "1.全年工作开展情况\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
+        "2.其他工作开展情况\n（一）加强培训\n培训3次。\n（二）加强宣传\n宣传5次。\n"
+    )
+    result = _check(text, "FZ101")
+    assert [(p.heading.line.number, p.heading.numeral, len(p.subheadings)) for p in result.document.parts] == [
+        (2, "1", 2),
+        (7, "2", 2),
+    ]
+
+
+def test_lost_level1_numerals_above_two_restarting_sub_numberings_give_fz303_on_each_part():
+    text = (
+        TITLE + "全年工作开展情况\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
+        "其他工作开展情况\n（一）加强培训\n培训3次。\n（二）加强宣传\n宣传5次。\n"
+    )
+    result = _check(text, "FZ303")
+    assert [(p.heading.line.number, len(p.subheadings)) for p in result.document.parts] == [(2, 2), (7, 2)]
+    assert [(f.code, f.line, f.column, f.message) for f in result.findings] == [
+        ("FZ303", 2, 1, "此行像是第一部分的标题，但缺少序号“一、”"),
+        ("FZ303", 7, 1, "此行像是第二部分的标题，但缺少序号“二、”"),
+    ]
