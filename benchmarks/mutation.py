@@ -211,9 +211,10 @@ def changed_lines(original: str, mutated: str) -> list[int]:
     return changed
 
 
-def statement_line(tree: ast.Module, line: int) -> int | None:
-    """The first line of the innermost statement inside a function body that holds ``line`` (the line
-    coverage credits), or None when ``line`` runs at import (module or class level, a def's header)."""
+def statement_lines(tree: ast.Module, line: int) -> range | None:
+    """The lines of the innermost statement inside a function body that holds ``line``: all of a simple
+    statement's, a compound one's header (coverage credits whichever of them the interpreter reports); None
+    when ``line`` runs at import (module or class level, a def's header and decorators)."""
     found = None
 
     def visit(node, in_body):
@@ -222,14 +223,14 @@ def statement_line(tree: ast.Module, line: int) -> int | None:
             if not hasattr(child, "lineno") or not child.lineno <= line <= child.end_lineno:
                 continue
             if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                inside = child.body[0].lineno <= line
-                if inside:
+                if child.body[0].lineno <= line:
                     visit(child, True)
                 elif not in_body:
                     found = None
             elif isinstance(child, ast.stmt):
                 if in_body:
-                    found = child.lineno
+                    inner = [n.lineno for n in ast.iter_child_nodes(child) if isinstance(n, ast.stmt)]
+                    found = range(child.lineno, min(inner) if inner else child.end_lineno + 1)
                 visit(child, in_body)
             else:
                 visit(child, in_body)
@@ -244,11 +245,13 @@ def tests_for(path: str, original: str, mutated: str, covmap: dict) -> list[str]
     tree = ast.parse(original)
     ids: set[int] = set()
     outside = set(covmap.get("outside", {}).get(path, []))
+    by_line = covmap["lines"].get(path, {})
     for line in changed_lines(original, mutated):
-        first = statement_line(tree, line)
-        if first is None or first in outside:
+        lines = statement_lines(tree, line)
+        if lines is None or outside.intersection(lines):
             return None
-        ids.update(covmap["lines"].get(path, {}).get(str(first), []))
+        for number in lines:
+            ids.update(by_line.get(str(number), []))
     return [covmap["tests"][i] for i in sorted(ids)]
 
 

@@ -238,3 +238,34 @@ def test_lost_level1_numerals_above_two_restarting_sub_numberings_give_fz303_on_
         ("FZ303", 2, 1, "此行像是第一部分的标题，但缺少序号“一、”"),
         ("FZ303", 7, 1, "此行像是第二部分的标题，但缺少序号“二、”"),
     ]
+
+
+def _wrapped(n):
+    """A line of ``n`` characters with no sentence end, as a PDF cuts a paragraph."""
+    return ("审查规范性文件十二件办理行政复议案件三十件开展普法宣传活动四十场发放资料" * 2)[:n]
+
+
+FALSE_HEADING = "一、运行高效的行政执法体系基本建立。\n二、存在的不足和原因\n执法力量不足。\n"
+
+
+@pytest.mark.parametrize("width, parts", [(15, [2, 8, 9]), (16, [2, 9])])
+def test_a_wrap_width_is_read_from_lines_of_sixteen_characters_or_more(width, parts):
+    """Five lines of 16 cut alike are a PDF's wrap: the 一、 after them that breaks the count is text;
+    lines of 15 are too short to tell, and the 一、 starts a part."""
+    text = TITLE + "一、主要举措和成效\n" + "\n".join([_wrapped(width)] * 5) + "\n" + FALSE_HEADING
+    assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
+
+
+@pytest.mark.parametrize("short, parts", [(3, [2, 10]), (4, [2, 9, 10])])
+def test_a_line_up_to_three_characters_short_of_the_wrap_width_still_runs_on(short, parts):
+    lines = [_wrapped(30)] * 5 + [_wrapped(30 - short)]
+    text = TITLE + "一、主要举措和成效\n" + "\n".join(lines) + "\n" + FALSE_HEADING
+    assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
+
+
+@pytest.mark.parametrize("width, parts", [(25, [2]), (26, [2, 9])])
+def test_an_unnumbered_line_one_short_of_the_wrap_width_is_no_heading(width, parts):
+    heading = "党政主要负责人履行推进法治建设第一责任人职责情况"  # 24 characters
+    lines = [_wrapped(width)] * 5 + [_wrapped(width - 1) + "。"]
+    text = TITLE + "一、主要举措和成效\n" + "\n".join(lines) + "\n" + heading + "\n区长带头学法。\n"
+    assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
