@@ -43,6 +43,10 @@ def test_a_year_in_a_bracket_ending_the_second_line_of_a_title_is_the_report_yea
     [
         ("法治 政府 建设 情况 报告", "法治 政府 建设 情况 报告"),  # five pieces: words, not letter-spacing
         ("区 法治 政府 建设 情况 报告", "区法治政府建设情况报告"),  # six short pieces: letter-spaced
+        # eight pieces, six of them short: three in four are enough
+        ("某区 法治 政府 建设 工作 报告 2024年度 情况说明", "某区法治政府建设工作报告2024年度情况说明"),
+        # six pieces, three of them short: words
+        ("关于 2024年度 法治政府建设 工作情况的 综合 报告", "关于 2024年度 法治政府建设 工作情况的 综合 报告"),
     ],
 )
 def test_letter_spacing_is_closed_up_only_where_six_or_more_short_pieces_make_the_line(title, read):
@@ -183,9 +187,9 @@ def test_a_date_under_the_title_is_the_date_where_the_closing_has_none(line, dat
     assert _found(result) == ([] if dated else [("FZ205", 1, 1, 1, 19, None)])
 
 
-@pytest.mark.parametrize("length, found", [(40, True), (41, False)])
-def test_an_organ_line_of_the_closing_holds_at_most_forty_characters(length, found):
-    organ = "某" * (length - 3) + "司法局"
+@pytest.mark.parametrize("length, found", [(1, False), (2, True), (40, True), (41, False)])
+def test_an_organ_line_of_the_closing_holds_two_to_forty_characters(length, found):
+    organ = ("某" * (length - 3) + "司法局") if length > 2 else "某局"[2 - length :]
     result = _check(TITLE + "一、主要举措和成效\n审查文件12件。\n" + organ + "\n2025年2月14日\n", "FZ207")
     assert result.document.issuer == (organ if found else None)
     assert _found(result) == ([] if found else [("FZ207", 1, 1, 1, 19, None)])
@@ -269,3 +273,29 @@ def test_an_unnumbered_line_one_short_of_the_wrap_width_is_no_heading(width, par
     lines = [_wrapped(width)] * 5 + [_wrapped(width - 1) + "。"]
     text = TITLE + "一、主要举措和成效\n" + "\n".join(lines) + "\n" + heading + "\n区长带头学法。\n"
     assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
+
+
+def test_only_the_page_lines_that_end_the_text_are_no_report_text():
+    text = (
+        TITLE + "一、主要举措和成效\n审查文件12件。\n时间：2024年3月12日\n二、存在的不足和原因\n执法力量不足。\n"
+        "【打印】【关闭】\n"
+    )
+    assert [(ln.number, ln.text) for ln in _check(text).document.page_lines] == [(7, "【打印】【关闭】")]
+
+
+def test_the_date_is_found_among_the_last_four_lines():
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n某区人民政府\n2025年2月14日\n附件1\n附件2\n附件3\n"
+    result = _check(text, "FZ205")
+    assert (result.document.date, result.findings) == (datetime.date(2025, 2, 14), ())
+
+
+@pytest.mark.parametrize("length, part", [(40, True), (41, False)])
+def test_an_unnumbered_heading_holds_at_most_forty_characters(length, part):
+    heading = "党政主要负责人履行推进法治建设第一责任人职责情况" + "某" * (length - 24)
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n" + heading + "\n区长带头学法。\n"
+    assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == ([2, 4] if part else [2])
+
+
+def test_an_unnumbered_line_of_three_chinese_characters_is_no_heading():
+    text = TITLE + "主要举措和成效\n审查文件12件。\n其他类\n无其他。\n存在的不足和原因\n执法力量不足。\n"
+    assert [(n, kind) for n, kind, _, _ in _parts(_check(text, "FZ101"))] == [(2, "measures"), (6, "shortcomings")]
