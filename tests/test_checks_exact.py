@@ -28,8 +28,12 @@ def test_an_untitled_text_that_states_its_report_late_in_a_long_opening_is_a_rep
     sentence "现将……报告如下" on the opening's ninth line still says it is a report."""
     filler = "今年以来，我们围绕中心工作，扎实开展各项工作，取得了较好的成效。"
     text = (
-        "\n".join([filler] * 8) + "\n现将2024年度法治政府建设情况报告如下：\n一、重点工作\n"
-        + "\n".join([filler] * 20) + "\n二、其他事项\n" + filler + "\n"
+        "\n".join([filler] * 8)
+        + "\n现将2024年度法治政府建设情况报告如下：\n一、重点工作\n"
+        + "\n".join([filler] * 20)
+        + "\n二、其他事项\n"
+        + filler
+        + "\n"
     )
     result = fazhi_check.check_text(text, rules=PACK, select=["FZ003"])
     assert result.document.formula_year.value == 2024
@@ -57,9 +61,20 @@ def test_patterns_searched_one_by_one_give_the_spans_of_their_union(pattern, tex
 @pytest.mark.parametrize(
     "numeral, value",
     [
-        ("㈠", 1), ("㈩", 10), ("①", 1), ("⑳", 20), ("Ⅰ", 1), ("Ⅹ", 10),  # the ends of each range
-        ("\u321f", None), ("\u322a", None), ("\u245f", None), ("\u215f", None), ("\u216a", None),  # just outside
-        ("十二", 12), ("12", 12), ("", None),
+        ("㈠", 1),
+        ("㈩", 10),
+        ("①", 1),
+        ("⑳", 20),
+        ("Ⅰ", 1),
+        ("Ⅹ", 10),  # the ends of each range
+        ("\u321f", None),
+        ("\u322a", None),
+        ("\u245f", None),
+        ("\u215f", None),
+        ("\u216a", None),  # just outside
+        ("十二", 12),
+        ("12", 12),
+        ("", None),
     ],
 )
 def test_a_numeral_gives_its_number_at_both_ends_of_each_enclosed_range(numeral, value):

@@ -87,14 +87,15 @@ def test_a_title_line_holds_at_most_eighty_characters(length, is_title):
 
 
 def test_the_publication_date_a_caller_gives_is_said_to_come_from_the_option():
-    doc = build_document(TITLE + "一、主要举措和成效\n审查文件12件。\n", PACK.vocabulary, published=datetime.date(2025, 3, 1))
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n"
+    doc = build_document(text, PACK.vocabulary, published=datetime.date(2025, 3, 1))
     assert (doc.published, doc.published_source) == (datetime.date(2025, 3, 1), "option")
 
 
 def test_a_formal_sentence_inside_a_part_is_not_the_openings():
     text = (
-        TITLE + "一年来，区政府扎实推进法治政府建设。\n一、主要举措和成效\n本部分引用原文：现将2023年度法治政府建设情况报告如下。\n"
-        "二、存在的不足和原因\n执法力量不足。\n"
+        TITLE + "一年来，区政府扎实推进法治政府建设。\n一、主要举措和成效\n"
+        "本部分引用原文：现将2023年度法治政府建设情况报告如下。\n二、存在的不足和原因\n执法力量不足。\n"
     )
     result = _check(text, "FZ204")
     assert result.document.formula_year is None
@@ -106,8 +107,8 @@ def test_a_formal_sentence_inside_a_part_is_not_the_openings():
 
 def test_an_unnamed_part_after_the_plan_is_other():
     text = (
-        TITLE + "一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n三、2025年工作安排\n将加强培训。\n"
-        "四、附件说明\n附件一份。\n"
+        TITLE + "一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n"
+        "三、2025年工作安排\n将加强培训。\n四、附件说明\n附件一份。\n"
     )
     assert _parts(_check(text, "FZ101")) == [
         (2, "measures", (), "heading"),
@@ -118,7 +119,8 @@ def test_an_unnamed_part_after_the_plan_is_other():
 
 
 def test_a_heading_naming_three_kinds_covers_the_first_two():
-    text = TITLE + "一、主要举措和成效\n审查文件12件。\n二、存在的不足、党政主要负责人履行第一责任人职责情况及2025年工作安排\n执法力量不足。\n"
+    heading = "二、存在的不足、党政主要负责人履行第一责任人职责情况及2025年工作安排"
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n" + heading + "\n执法力量不足。\n"
     result = _check(text, "FZ101")
     assert _parts(result)[1] == (4, "shortcomings", ("leadership",), "heading")
     assert _found(result) == [("FZ101", 1, 1, 1, 19, "plan")]
@@ -180,7 +182,8 @@ def test_the_first_half_of_a_broken_title_holds_at_most_forty_characters(length,
 )
 def test_a_date_under_the_title_is_the_date_where_the_closing_has_none(line, dated):
     text = (
-        TITLE + line + "\n一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n三、其他\n无。\n某区人民政府\n"
+        TITLE + line + "\n一、主要举措和成效\n审查文件12件。\n二、存在的不足和原因\n执法力量不足。\n"
+        "三、其他\n无。\n某区人民政府\n"
     )
     result = _check(text, "FZ205")
     assert result.document.date == (datetime.date(2025, 2, 14) if dated else None)

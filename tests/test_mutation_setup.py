@@ -26,15 +26,19 @@ def _where_imported(copy, env, cwd):
 def _suite(copy):
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", CASE],
-        cwd=copy, env=mutation.copy_env(copy), capture_output=True, text=True,
+        cwd=copy,
+        env=mutation.copy_env(copy),
+        capture_output=True,
+        text=True,
     )
 
 
 def test_a_planted_mutant_in_a_copy_is_caught_and_the_copy_alone_is_what_runs(tmp_path):
     copy = mutation.make_copy(tmp_path / "copy")
     # the trap: without the script's environment the editable install still serves the original
-    assert str(ROOT / GENRE) in _where_imported(copy, {k: v for k, v in mutation.copy_env(copy).items()
-                                                       if k != "PYTHONPATH"}, tmp_path)
+    assert str(ROOT / GENRE) in _where_imported(
+        copy, {k: v for k, v in mutation.copy_env(copy).items() if k != "PYTHONPATH"}, tmp_path
+    )
     assert str(copy / GENRE) in _where_imported(copy, mutation.copy_env(copy), tmp_path)
 
     assert _suite(copy).returncode == 0, "the unmutated copy passes"
