@@ -302,3 +302,27 @@ def test_an_unnumbered_heading_holds_at_most_forty_characters(length, part):
 def test_an_unnumbered_line_of_three_chinese_characters_is_no_heading():
     text = TITLE + "主要举措和成效\n审查文件12件。\n其他类\n无其他。\n存在的不足和原因\n执法力量不足。\n"
     assert [(n, kind) for n, kind, _, _ in _parts(_check(text, "FZ101"))] == [(2, "measures"), (6, "shortcomings")]
+
+
+# --- the years ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("before, year", [(35, 2024), (36, None)])
+def test_the_opening_names_the_report_year_within_its_first_forty_characters(before, year):
+    opening = "某" * before + "2024年，全区扎实推进法治政府建设。"
+    result = _check("某区法治政府建设情况报告\n" + opening + "\n一、主要举措和成效\n审查文件12件。\n")
+    assert (result.document.opening_year.value if result.document.opening_year else None) == year
+    assert result.document.report_year_source == ("opening" if year else None)
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        ("一、2024年主要举措和成效\n审查文件12件。\n二、2025年工作安排\n将加强培训。\n", "heading"),
+        ("一、主要举措和成效\n审查文件12件。\n二、2025年工作安排\n将加强培训。\n", "plan"),  # the plan's year − 1
+        ("一、主要举措和成效\n审查文件12件。\n某区人民政府\n2025年2月14日\n", "date"),  # the date's year − 1
+    ],
+)
+def test_without_a_year_in_title_or_opening_the_report_year_comes_from_the_parts_the_plan_or_the_date(body, source):
+    result = _check("某区法治政府建设情况报告\n一年来扎实推进法治政府建设。\n" + body)
+    assert (result.report_year, result.document.report_year_source) == (2024, source)
