@@ -326,3 +326,22 @@ def test_the_opening_names_the_report_year_within_its_first_forty_characters(bef
 def test_without_a_year_in_title_or_opening_the_report_year_comes_from_the_parts_the_plan_or_the_date(body, source):
     result = _check("某区法治政府建设情况报告\n一年来扎实推进法治政府建设。\n" + body)
     assert (result.report_year, result.document.report_year_source) == (2024, source)
+
+
+def test_after_a_wrapped_pdf_line_the_next_sub_numeral_still_starts_a_sub_part():
+    text = (
+        TITLE
+        + "一、主要举措和成效\n（一）健全制度\n"
+        + "\n".join([_wrapped(30)] * 5)
+        + "\n（二）规范执法\n评查案卷80卷。\n"
+    )
+    assert [s.line.number for s in _check(text, "FZ101").document.parts[0].subheadings] == [3, 9]
+
+
+def test_a_short_numbered_list_in_the_opening_does_not_make_the_parts():
+    text = (
+        TITLE + "全区扎实推进法治政府建设，重点做了两件事：\n1.学习\n2.培训\n"
+        "（一）健全依法决策机制\n审查文件12件。\n（二）规范行政执法\n评查案卷80卷。\n"
+    )
+    parts = _check(text, "FZ101").document.parts
+    assert [(p.heading.line.number, p.heading.numeral) for p in parts] == [(5, "一"), (7, "二")]
