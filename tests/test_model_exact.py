@@ -78,6 +78,21 @@ def test_behind_a_cover_letter_the_reports_own_title_is_searched_after_the_lette
     assert _check(text).document.title.text == "某区人民政府法治政府建设情况报告"
 
 
+def test_a_doc_number_written_in_front_of_the_title_is_no_part_of_it():
+    result = _check(
+        "[某政发〔2025〕7号]某区人民政府关于2024年法治政府建设情况的报告\n一、主要举措和成效\n审查文件12件。\n"
+    )
+    assert result.document.title.text == "某区人民政府关于2024年法治政府建设情况的报告"
+
+
+def test_behind_a_cover_letter_the_first_title_after_it_is_the_reports():
+    text = (
+        "关于报送2024年度法治政府建设情况报告的函\n市人民政府：\n现将我区2024年度法治政府建设情况报告报送你们。\n"
+        "某区人民政府2024年度法治政府建设情况报告\n某区司法局2024年度法治政府建设工作报告\n一、主要举措和成效\n审查文件12件。\n"
+    )
+    assert _check(text).document.title.text == "某区人民政府2024年度法治政府建设情况报告"
+
+
 @pytest.mark.parametrize("length, is_title", [(80, True), (81, False)])
 def test_a_title_line_holds_at_most_eighty_characters(length, is_title):
     title = "关于" + "某" * (length - 18) + "2024年法治政府建设情况的报告"
@@ -305,6 +320,12 @@ def test_an_unnumbered_line_of_three_chinese_characters_is_no_heading():
 
 
 # --- the years ----------------------------------------------------------------------------------------------
+
+
+def test_the_opening_names_the_first_year_it_writes():
+    opening = "2024年，全区在2023年工作基础上扎实推进法治政府建设。"
+    result = _check("某区法治政府建设情况报告\n" + opening + "\n一、主要举措和成效\n审查文件12件。\n")
+    assert result.document.opening_year.value == 2024
 
 
 @pytest.mark.parametrize("before, year", [(35, 2024), (36, None)])
