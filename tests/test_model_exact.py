@@ -366,3 +366,43 @@ def test_a_short_numbered_list_in_the_opening_does_not_make_the_parts():
     )
     parts = _check(text, "FZ101").document.parts
     assert [(p.heading.line.number, p.heading.numeral) for p in parts] == [(5, "一"), (7, "二")]
+
+
+def test_a_run_in_heading_after_a_skipped_numeral_is_the_next_after_the_one_written():
+    text = (
+        TITLE
+        + "一、主要举措和成效\n审查文件12件。\n三、存在的不足和原因\n执法力量不足。四、2025年工作安排将加强培训。\n"
+    )
+    parts = _check(text, "FZ101").document.parts
+    assert [(p.heading.line.number, p.heading.numeral, p.kind) for p in parts] == [
+        (2, "一", "measures"),
+        (4, "三", "shortcomings"),
+        (5, "四", "plan"),
+    ]
+
+
+def test_level1_parts_numbered_1_that_name_two_required_parts_hold_the_sub_parts():
+    text = (
+        TITLE + "1.主要举措和成效\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
+        "2.存在的不足和原因\n执法力量不足。\n"
+    )
+    parts = _check(text, "FZ101").document.parts
+    assert [(p.heading.line.number, p.kind, len(p.subheadings)) for p in parts] == [
+        (2, "measures", 2),
+        (7, "shortcomings", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cut, others, parts",
+    [
+        (4, 0, [2, 7, 8]),  # four lines cut alike are too few to tell a wrap
+        (5, 10, [2, 19]),  # five of fifteen long lines: a third is enough
+        (5, 11, [2, 19, 20]),  # five of sixteen: too few
+    ],
+)
+def test_a_wrap_width_is_the_length_of_five_or_more_lines_and_a_third_of_the_long_ones(cut, others, parts):
+    other = [_wrapped(n - 1) + "。" for n in range(16, 26)] + [_wrapped(40) + "。"]
+    lines = other[:others] + [_wrapped(30)] * cut
+    text = TITLE + "一、主要举措和成效\n" + "\n".join(lines) + "\n" + FALSE_HEADING
+    assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
