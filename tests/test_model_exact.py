@@ -406,3 +406,28 @@ def test_a_wrap_width_is_the_length_of_five_or_more_lines_and_a_third_of_the_lon
     lines = other[:others] + [_wrapped(30)] * cut
     text = TITLE + "一、主要举措和成效\n" + "\n".join(lines) + "\n" + FALSE_HEADING
     assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
+
+
+def test_unnumbered_lines_naming_two_parts_above_thematic_sub_parts_are_the_parts():
+    text = (
+        TITLE + "推进法治政府建设的主要举措和成效\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
+        "存在的不足和原因\n执法力量不足。\n"
+    )
+    parts = _check(text, "FZ101").document.parts
+    assert [(p.heading.line.number, p.kind, len(p.subheadings)) for p in parts] == [
+        (2, "measures", 2),
+        (7, "shortcomings", 0),
+    ]
+
+
+@pytest.mark.parametrize("length, addressee", [(60, True), (61, False)])
+def test_an_addressee_line_holds_at_most_sixty_characters(length, addressee):
+    line = "某" * (length - 5) + "人民政府："
+    text = TITLE + line + "\n一年来，全区扎实推进法治政府建设。\n一、主要举措和成效\n审查文件12件。\n"
+    opening = _check(text).document.opening
+    assert opening.number == (3 if addressee else 2)
+
+
+def test_a_part_heading_broken_over_two_lines_after_the_title_is_no_title():
+    text = TITLE + "推进法治政府建设的主要举措\n和成效情况\n一、主要举措和成效\n审查文件12件。\n"
+    assert _check(text).document.title.text == "关于2024年法治政府建设情况的报告"
