@@ -431,3 +431,31 @@ def test_an_addressee_line_holds_at_most_sixty_characters(length, addressee):
 def test_a_part_heading_broken_over_two_lines_after_the_title_is_no_title():
     text = TITLE + "推进法治政府建设的主要举措\n和成效情况\n一、主要举措和成效\n审查文件12件。\n"
     assert _check(text).document.title.text == "关于2024年法治政府建设情况的报告"
+
+
+def test_letter_spacing_counts_pieces_of_two_characters_or_fewer_as_short():
+    # eight pieces, five of them short (报告书 is three): words, not letter-spacing
+    title = "某区 法治 政府 建设 工作 报告书 2024年度 情况说明"
+    assert _check(title + "\n一、主要举措和成效\n审查文件12件。\n").document.title.text == title
+
+
+def test_h2_headings_that_name_two_parts_are_parts_with_the_unnumbered_ones_after_them():
+    text = (
+        TITLE + "（一）主要举措和成效\n审查文件12件。\n（二）存在的不足和原因\n执法力量不足。\n"
+        "党政主要负责人履行推进法治建设第一责任人职责情况\n区长带头学法。\n2025年工作安排\n将加强培训。\n"
+    )
+    assert [(n, kind) for n, kind, _, _ in _parts(_check(text, "FZ101"))] == [
+        (2, "measures"),
+        (4, "shortcomings"),
+        (6, "leadership"),
+        (8, "plan"),
+    ]
+
+
+def test_two_restarting_sub_numberings_lose_their_level1_numerals_though_only_one_has_a_second_item():
+    text = (
+        TITLE + "全年工作开展情况\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
+        "其他工作开展情况\n（一）加强培训\n培训3次。\n"
+    )
+    parts = _check(text, "FZ101").document.parts
+    assert [(p.heading.line.number, [s.line.number for s in p.subheadings]) for p in parts] == [(2, [3, 5]), (7, [8])]
