@@ -420,9 +420,15 @@ def test_unnumbered_lines_naming_two_parts_above_thematic_sub_parts_are_the_part
     ]
 
 
-@pytest.mark.parametrize("length, addressee", [(60, True), (61, False)])
-def test_an_addressee_line_holds_at_most_sixty_characters(length, addressee):
-    line = "某" * (length - 5) + "人民政府："
+@pytest.mark.parametrize(
+    "line, addressee",
+    [
+        ("某" * 55 + "人民政府：", True),  # sixty characters
+        ("某" * 56 + "人民政府：", False),
+        ("感谢关心。市人民政府：", False),  # a sentence ends in it
+    ],
+)
+def test_an_addressee_line_holds_at_most_sixty_characters_and_no_sentence_end(line, addressee):
     text = TITLE + line + "\n一年来，全区扎实推进法治政府建设。\n一、主要举措和成效\n审查文件12件。\n"
     opening = _check(text).document.opening
     assert opening.number == (3 if addressee else 2)
@@ -475,3 +481,18 @@ def test_a_damaged_outline_cache_entry_is_built_again(tmp_path, monkeypatch):
         assert outline.parse_outline(text) == first
     finally:
         outline._parser.cache_clear()
+
+
+@pytest.mark.parametrize("length, titled", [(20, True), (21, False)])
+def test_a_short_stray_line_above_the_title_is_passed_over(length, titled):
+    text = "某" * length + "\n\n" + TITLE + "一、主要举措和成效\n审查文件12件。\n"
+    title = _check(text).document.title
+    assert (title.text if title else None) == ("关于2024年法治政府建设情况的报告" if titled else None)
+
+
+def test_h3_headings_above_h2_ones_that_name_two_parts_are_no_parts():
+    text = (
+        TITLE + "1.主要举措和成效\n（一）党政主要负责人履行推进法治建设第一责任人职责情况\n区长带头学法。\n"
+        "（二）2025年工作安排\n将加强培训。\n2.存在的不足和原因\n执法力量不足。\n"
+    )
+    assert [(n, kind) for n, kind, _, _ in _parts(_check(text, "FZ101"))] == [(3, "leadership"), (5, "plan")]
