@@ -40,6 +40,20 @@ def test_an_untitled_text_that_states_its_report_late_in_a_long_opening_is_a_rep
     assert result.findings == ()
 
 
+def test_an_untitled_text_that_states_its_report_on_the_openings_eighth_line_is_a_report():
+    filler = "今年以来，我们围绕中心工作，扎实开展各项工作，取得了较好的成效。"
+    text = (
+        "\n".join([filler] * 7)
+        + "\n现将有关情况报告如下：\n一、重点工作\n"
+        + "\n".join([filler] * 20)
+        + "\n二、其他事项\n"
+        + filler
+        + "\n"
+    )
+    result = fazhi_check.check_text(text, rules=PACK, select=["FZ003"])
+    assert (result.document.formula_year, result.findings) == (None, ())
+
+
 @pytest.mark.parametrize(
     "pattern, text, spans",
     [
