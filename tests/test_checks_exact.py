@@ -93,3 +93,10 @@ def test_patterns_searched_one_by_one_give_the_spans_of_their_union(pattern, tex
 )
 def test_a_numeral_gives_its_number_at_both_ends_of_each_enclosed_range(numeral, value):
     assert markers.value(numeral) == value
+
+
+def test_an_unreadable_file_says_why_in_english():
+    result = fazhi_check.check_bytes(bytes.fromhex("e6b3950000000102"), path="x.txt", rules=PACK, lang="en")
+    assert [(f.code, f.line, f.column, f.message) for f in result.findings] == [
+        ("FZ001", 1, 1, "Cannot read the file: a binary file (it contains NUL bytes), not text")
+    ]

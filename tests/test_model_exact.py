@@ -496,3 +496,13 @@ def test_h3_headings_above_h2_ones_that_name_two_parts_are_no_parts():
         "（二）2025年工作安排\n将加强培训。\n2.存在的不足和原因\n执法力量不足。\n"
     )
     assert [(n, kind) for n, kind, _, _ in _parts(_check(text, "FZ101"))] == [(3, "leadership"), (5, "plan")]
+
+
+def test_a_last_part_of_one_short_line_keeps_its_heading_as_written():
+    text = TITLE + "一、主要举措和成效\n审查文件12件。\n二、党政主要负责人履行推进\n政府建设工作职责\n"
+    assert _check(text, "FZ101").document.parts[1].heading.title == "党政主要负责人履行推进"
+
+
+def test_a_paragraph_ends_at_the_line_that_ends_a_sentence():
+    text = TITLE + "一、主要举措和成效\n审查文件，\n开展培训。\n新的段落\n"
+    assert _check(text, "FZ101").document.parts[0].body_text == "审查文件,开展培训。\n新的段落"
