@@ -28,6 +28,7 @@ RANKS = {
     "read": 2,
     "samples": 2,  # the layout rules' example drafts
     "outline": 2,
+    "lark_scanner": 3,  # development time: Lark writes the outline's scanner (outline_scanner.json)
     "vocabulary": 2,
     "document": 3,
     "checks": 4,
