@@ -15,8 +15,6 @@ from functools import lru_cache
 
 from . import markers
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-_FIRST_BREAK = re.compile(r"[\r\n]")
 _LEVEL = {"H0_MARK": "h0", "H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
 SCANNER = "outline_scanner.json"
 
@@ -108,8 +106,11 @@ def parse_outline(normalized: str) -> tuple[Line, ...]:
                 i += 1
                 end = found[i][2]
         i += 1
-        brk = _FIRST_BREAK.search(normalized, at, end)
-        stop = brk.start() if brk else end
+        stop = normalized.find("\n", at, end)  # the first break: \n, or a \r before it
+        brk = normalized.find("\r", at, end if stop < 0 else stop)
+        stop = brk if brk >= 0 else stop
+        brk = stop >= 0
+        stop = stop if brk else end
         text = normalized[at:stop]
         if text.strip():
             marker = None

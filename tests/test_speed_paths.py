@@ -1,0 +1,96 @@
+"""The short cuts taken for speed give what the plain way gives: each against the plain code it replaces,
+on generated input."""
+
+import re
+import signal
+
+import pytest
+from conftest import seed_files
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fazhi_check
+from fazhi_check import budget, engine, numerals
+from fazhi_check.document import lines
+from fazhi_check.rulebook import RulePack
+
+_SPACES = [" ", "\t", "\u3000", "\xa0", "\u2003", "\n", "\r", "\x1c", "\x85", "\u2028"]
+_DIGITS = ["1", "23", "4567", "12345", "０", "٣", "²"]  # ASCII, full-width and Arabic-Indic digits; ² is no decimal
+_PAGE_PIECES = [*_SPACES, *_DIGITS, "-", "—", "–", "第", "页", "页码", "x", "一"]
+_PAGEISH = st.lists(st.sampled_from(_PAGE_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_PAGEISH, st.text(max_size=12)))
+def test_page_numbers_are_what_the_pattern_says(text):
+    assert lines.is_page_number(text) == bool(lines._PAGE_NUMBER.match(text))
+
+
+_DATE_PIECES = [
+    *_SPACES,
+    "2024年",
+    "二〇二四年",
+    "1月",
+    "十二月",
+    "10日",
+    "三十一日",
+    "日",
+    "(",
+    ")",
+    "）",
+    "司法局",
+    "x",
+]
+_DATEISH = st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join)
+
+
+def _plain_strip_trailing_date(text):
+    m = numerals._TRAILING_DATE.search(text)
+    return text[: m.start()].rstrip() if m and m.start() > 0 else text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_DATEISH, st.text(max_size=12)))
+def test_a_trailing_date_is_stripped_as_the_pattern_says(text):
+    assert numerals.strip_trailing_date(text) == _plain_strip_trailing_date(text)
+
+
+def test_the_date_test_sees_a_date_before_a_final_line_break():
+    assert numerals.strip_trailing_date("某某县司法局 2024年1月10日 \n") == "某某县司法局"
+    assert numerals.strip_trailing_date("某某县司法局（2024年1月10日)\t") == "某某县司法局（"
+
+
+@pytest.mark.parametrize(
+    "select, extend, ignore",
+    [(None, None, None), (["FZ2"], None, None), (None, ["FZ5"], ["FZ402"]), (["ALL"], [], ["layout"]), ([], [], [])],
+)
+def test_a_selection_made_again_is_the_selection_made_anew(select, extend, ignore):
+    pack = fazhi_check.load_rules()
+    first = engine.select_rules(pack, select, extend, ignore)
+    assert engine.select_rules(pack, select, extend, ignore) is first
+    assert first == engine._select(pack, select, tuple(extend or ()), tuple(ignore or ()))
+    fewer = RulePack(tuple(r for r in pack.rules if r.code != "FZ501"), pack.vocabulary)  # its own selection
+    assert engine.select_rules(fewer, select, extend, ignore) == engine._select(
+        fewer, select, tuple(extend or ()), tuple(ignore or ())
+    )
+
+
+def test_a_selection_naming_no_rule_fails_every_time():
+    pack = fazhi_check.load_rules()
+    for _ in range(2):
+        with pytest.raises(engine.SelectionError):
+            engine.select_rules(pack, ["FZ999"])
+
+
+def test_the_clock_stops_and_the_alarm_handler_comes_back_after_the_rules():
+    before = signal.getsignal(signal.SIGALRM)
+    fazhi_check.check_text(seed_files()[0].read_text("utf-8"))
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_deadline_inside_a_ticking_block_still_ends_its_own_block():
+    with budget.ticking(), pytest.raises(TimeoutError), budget.deadline(0.3, TimeoutError):
+        while True:
+            re.search(r"(a+)+$", "a" * 28 + "b")
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
