@@ -5,14 +5,17 @@ import re
 import signal
 
 import pytest
-from conftest import seed_files
+from conftest import ROOT, seed_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fazhi_check
-from fazhi_check import budget, engine, numerals
+from fazhi_check import budget, engine, literals, numerals
+from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.document import lines
+from fazhi_check.positions import normalize
 from fazhi_check.rulebook import RulePack
+from fazhi_check.vocabulary import HEAD_LISTS
 
 _SPACES = [" ", "\t", "\u3000", "\xa0", "\u2003", "\n", "\r", "\x1c", "\x85", "\u2028"]
 _DIGITS = ["1", "23", "4567", "12345", "０", "٣", "²"]  # ASCII, full-width and Arabic-Indic digits; ² is no decimal
@@ -94,3 +97,91 @@ def test_a_deadline_inside_a_ticking_block_still_ends_its_own_block():
         while True:
             re.search(r"(a+)+$", "a" * 28 + "b")
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# -- literals: a pattern is skipped only where it cannot match ----------------------------------------
+
+
+def _all_patterns():
+    pack = fazhi_check.load_rules()
+    found = []
+    for rule in pack.rules:
+        patterns = rule.options.get("patterns")
+        if isinstance(patterns, list) and all(isinstance(p, str) for p in patterns):
+            found += [re.compile(p, re.MULTILINE) for p in patterns]
+            if rule.check == "pattern":
+                found += _compiled_each(tuple(patterns)) or []
+    vocabulary = pack.vocabulary
+    found += [vocabulary.pattern(name) for name in HEAD_LISTS]
+    for words in vocabulary.kinds.values():
+        found += [words.heading, words.weak_heading, words.body, words.fold_sentence]
+    return found
+
+
+PATTERNS = _all_patterns()
+
+
+def _pieces(pattern):
+    """Text a pattern is likely to match pieces of: its literal strings, and characters around them."""
+    groups = literals.required(pattern.pattern, pattern.flags) or ()
+    return [s for group in groups for s in group] + ["X", "x", "×", "2024年", "月", "日", "(", ")", " ", "\n", "的"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_pattern_said_not_to_match_finds_nothing(data):
+    pattern = data.draw(st.sampled_from(PATTERNS))
+    pieces = _pieces(pattern)
+    text = data.draw(st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=3)), max_size=12).map("".join))
+    for candidate in (text, text[1:], text[:-1]):
+        assert literals.may_match(pattern, candidate) or pattern.search(candidate) is None
+
+
+def test_the_built_in_patterns_said_not_to_match_find_nothing_in_every_report_here():
+    paths = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("tests/**/*.txt"))
+    texts = [normalize(p.read_text("utf-8", errors="replace")) for p in paths]
+    skipped = 0
+    for pattern in PATTERNS:
+        for text in texts:
+            if not literals.may_match(pattern, text):
+                skipped += 1
+                assert pattern.search(text) is None, (pattern.pattern, text[:40])
+    assert skipped > 1000  # the test tests something
+
+
+_ATOMS = st.sampled_from(
+    ["a", "b", "ab", "的", "[ab]", "[a-z]", ".", r"\d", "(?=a)", "(?<!b)", "^", "$", r"\(", "[^a]"]
+)
+
+
+def _regexes():
+    return st.recursive(
+        _ATOMS,
+        lambda inner: st.one_of(
+            st.tuples(inner, inner).map("".join),
+            st.tuples(inner, inner).map(lambda t: f"(?:{t[0]}|{t[1]})"),
+            st.tuples(inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "{1,3}", "+?", "*+"])).map(
+                lambda t: f"(?:{t[0]}){t[1]}"
+            ),
+            inner.map(lambda t: f"({t})"),
+            inner.map(lambda t: f"(?>{t})"),
+            inner.map(lambda t: f"(?={t})"),
+        ),
+        max_leaves=8,
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_regexes(), st.text(alphabet="ab的(c\n", max_size=10))
+def test_any_pattern_said_not_to_match_finds_nothing(regex, text):
+    pattern = re.compile(regex)
+    assert literals.may_match(pattern, text) or pattern.search(text) is None
+
+
+def test_literals_of_a_few_patterns():
+    assert literals.required("内部(?:资料|文件)[ \\t]*★") == (("内部",), ("资料", "文件"), ("★",))
+    assert literals.required("(?:ab)+c?") == (("ab",),)
+    assert literals.required("a{0,3}|b") is None  # an alternative that needs nothing
+    assert literals.required("(?i)abc") is None and literals.required("x(?i:abc)") is None  # case-insensitive
+    assert literals.required("(a)\\1") == (("a",),)  # the back-reference itself needs nothing known
+    assert literals.required("(?=abc)d") == (("d",),)  # what a lookahead sees is not consumed: only d counts

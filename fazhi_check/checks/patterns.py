@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..budget import deadline
+from ..literals import may_match, required
 from ..script import simplified
 
 PATTERN_SECONDS = 10.0  # one rule's patterns over one file: a user's pattern that backtracks is stopped
@@ -23,7 +24,10 @@ class PatternTimeout(BaseException):
 
 
 def search(pattern: str, text: str) -> re.Match | None:
-    """``re.search`` under the pattern time limit."""
+    """``re.search`` under the pattern time limit (not run where none of its literals occurs)."""
+    groups = required(pattern)
+    if groups is not None and not all(any(s in text for s in group) for group in groups):
+        return None
     with deadline(PATTERN_SECONDS, lambda: PatternTimeout((pattern,), PATTERN_SECONDS)):
         return re.search(pattern, text)
 
@@ -42,7 +46,9 @@ def union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]
 def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     single = _compiled_each(patterns)
     if single is None:
-        return [m.span() for m in union(patterns).finditer(text)]
+        whole = union(patterns)
+        return [m.span() for m in whole.finditer(text)] if may_match(whole, text) else []
+    single = [p for p in single if may_match(p, text)]  # a pattern none of whose literals occurs finds nothing
     found, at = [], 0
     upcoming = [p.search(text) for p in single]
     while True:
