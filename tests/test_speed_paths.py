@@ -13,7 +13,7 @@ import fazhi_check
 from fazhi_check import budget, engine, literals, numerals
 from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.document import lines
-from fazhi_check.positions import normalize
+from fazhi_check.positions import LineIndex, normalize
 from fazhi_check.rulebook import RulePack
 from fazhi_check.vocabulary import HEAD_LISTS
 
@@ -185,3 +185,19 @@ def test_literals_of_a_few_patterns():
     assert literals.required("(?i)abc") is None and literals.required("x(?i:abc)") is None  # case-insensitive
     assert literals.required("(a)\\1") == (("a",),)  # the back-reference itself needs nothing known
     assert literals.required("(?=abc)d") == (("d",),)  # what a lookahead sees is not consumed: only d counts
+
+
+def _plain_line_index(text):
+    starts, ends = [0], []
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab\n\r一", max_size=30))
+def test_a_line_index_has_the_lines_the_breaks_make(text):
+    index = LineIndex(text)
+    assert (index.starts, index.ends) == _plain_line_index(text)

@@ -52,14 +52,10 @@ class Part:
     subheadings: tuple[Heading, ...]
     body: tuple[Line, ...]
     enumerations: tuple[Enumeration, ...]
+    paragraphs: tuple  # the body's paragraphs, lines broken off one by extraction joined (lines.paragraphs)
 
     def covers(self, kind: str) -> bool:
         return self.kind == kind or kind in self.also
-
-    @cached_property
-    def paragraphs(self) -> tuple:
-        """The body's paragraphs, lines broken off one by extraction joined: (text, pieces), see ``locate``."""
-        return tuple(paragraphs(self.body))
 
     @cached_property
     def body_text(self) -> str:

@@ -66,19 +66,24 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
             if line.kind == sub_level:
                 found[-1][1].append(make_heading(line, sub_level))
             found[-1][2].append(line)
-    return [
-        Part(
-            heading=with_continuation(h, part_body),
-            kind=None,
-            also=(),
-            kind_source=None,
-            year=first_year(h.title, h.marker_end + _space_after_marker(h)),
-            subheadings=tuple(subs),
-            body=tuple(part_body),
-            enumerations=enumerations(h.line, part_body),
+    parts = []
+    for h, subs, part_body in found:
+        body = tuple(part_body)
+        read = tuple(paragraphs(body))
+        parts.append(
+            Part(
+                heading=with_continuation(h, part_body),
+                kind=None,
+                also=(),
+                kind_source=None,
+                year=first_year(h.title, h.marker_end + _space_after_marker(h)),
+                subheadings=tuple(subs),
+                body=body,
+                enumerations=enumerations(h.line, read),
+                paragraphs=read,
+            )
         )
-        for h, subs, part_body in found
-    ]
+    return parts
 
 
 def _starts_numbering(lines, i: int, level: str) -> bool:
@@ -228,13 +233,14 @@ def make_heading(line: Line, level: str) -> Heading:
     )
 
 
-def enumerations(heading: Line, lines: list[Line]) -> tuple[Enumeration, ...]:
-    """一是/二是… after a sentence or clause mark, read in paragraphs so that a PDF wrap before "是"
-    ("…统" / "一是…") makes none; or at the start of a line that follows a heading, a heading's
-    wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without clause marks."""
+def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
+    """一是/二是… after a sentence or clause mark, read in paragraphs (``read``: the part body's) so that
+    a PDF wrap before "是" ("…统" / "一是…") makes none; or at the start of a line that follows a heading,
+    a heading's wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without
+    clause marks."""
     found = []
     item = markers.pattern("ENUMERATION")
-    for n, (text, pieces) in enumerate(paragraphs(tuple(lines))):
+    for n, (text, pieces) in enumerate(read):
         matches = list(item.finditer(text))
         if not matches:
             continue
