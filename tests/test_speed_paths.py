@@ -201,3 +201,73 @@ def _plain_line_index(text):
 def test_a_line_index_has_the_lines_the_breaks_make(text):
     index = LineIndex(text)
     assert (index.starts, index.ends) == _plain_line_index(text)
+
+
+# -- reports of a whole run: written as the files arrive, with the text a whole-run dump gives ---------
+
+
+def _results():
+    pack = fazhi_check.load_rules()
+    found = [fazhi_check.check_file(p, rules=pack) for p in seed_files()]
+    found.append(fazhi_check.check_text("x", path="名\udcc4\udce3.txt", rules=pack))  # bytes no UTF-8 in a name
+    found.append(fazhi_check.check_text("关于2024年法治政府建设情况的报告\n", path="/elsewhere/a b.txt", rules=pack))
+    return pack, found
+
+
+def _plain_sarif(results, rules, version):
+    """SARIF as one json.dumps of the whole log (how it was written before it was streamed)."""
+    import json
+
+    from fazhi_check.report import sarif
+    from fazhi_check.report.escape import json_safe
+
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    items = [sarif._result(f, n, index, sarif.artifact_uri(r.path)) for r in results for f, n in sarif._numbered(r)]
+    driver = {
+        "name": "fazhi-check",
+        "version": version,
+        "semanticVersion": version,
+        "informationUri": sarif.INFORMATION_URI,
+        "rules": [sarif._rule(rule) for rule in rules],
+    }
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": items}
+    log = {"$schema": sarif.SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+
+
+def test_streamed_sarif_is_the_text_of_one_dump_of_the_log():
+    from fazhi_check.report.sarif import format_sarif
+
+    pack, results = _results()
+    for subset in (results, results[:1], [], results[-2:]):
+        assert format_sarif(iter(subset), pack.rules, "9.9") == _plain_sarif(subset, pack.rules, "9.9")
+
+
+def _counting(results, taken):
+    for result in results:
+        taken.append(result)
+        yield result
+
+
+def test_sarif_and_html_take_the_files_one_at_a_time():
+    from fazhi_check.report.html import html_pieces
+    from fazhi_check.report.sarif import sarif_pieces
+
+    pack, results = _results()
+    taken: list = []
+    pieces = sarif_pieces(_counting(results, taken), pack.rules, "9.9")
+    next(pieces), next(pieces)
+    assert len(taken) == 1  # the first file's first two results written: the rest not yet checked
+    taken.clear()
+    page = html_pieces(_counting(results, taken), pack.rules, "9.9")
+    assert next(page).startswith("<!DOCTYPE html>") and len(taken) == len(results)
+
+
+def test_an_html_page_spooled_to_disk_is_the_page_kept_in_memory(monkeypatch):
+    from fazhi_check.report import html
+
+    pack, results = _results()
+    kept = html.format_html(results, pack.rules, "9.9", "en")
+    monkeypatch.setattr(html, "SPOOL", 0)  # every section on disk
+    assert html.format_html(iter(results), pack.rules, "9.9", "en") == kept
+    assert kept.count('<section class="file"') == len(results) and '<nav class="toc">' in kept
