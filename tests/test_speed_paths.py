@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 import fazhi_check
 from fazhi_check import budget, engine, literals, numerals
+from fazhi_check.checks import repeats
 from fazhi_check.checks.patterns import _compiled_each
+from fazhi_check.checks.repeats import find_repeats
 from fazhi_check.document import lines
 from fazhi_check.positions import LineIndex, normalize
 from fazhi_check.rulebook import RulePack
@@ -271,3 +273,47 @@ def test_an_html_page_spooled_to_disk_is_the_page_kept_in_memory(monkeypatch):
     monkeypatch.setattr(html, "SPOOL", 0)  # every section on disk
     assert html.format_html(iter(results), pack.rules, "9.9", "en") == kept
     assert kept.count('<section class="file"') == len(results) and '<nav class="toc">' in kept
+
+
+# -- FZ402: the windows left out are windows that cannot repeat --------------------------------------
+
+
+def _every_window(chars, size):
+    seen: dict[str, int] = {}
+    i = 0
+    while i + size <= len(chars):
+        j = seen.setdefault(chars[i : i + size], i)
+        if j + size > i:
+            i += 1
+            continue
+        length = size
+        while i + length < len(chars) and j + length < i and chars[j + length] == chars[i + length]:
+            length += 1
+        yield i, j, length
+        i += length
+
+
+_BODY = st.lists(st.sampled_from(["甲乙", "丙", ",", "。", "的", "依法行政", "推进"]), min_size=1, max_size=30).map(
+    "".join
+)
+
+
+@pytest.mark.parametrize("prune_from", [0, repeats.PRUNE_FROM])
+@settings(max_examples=400, deadline=None)
+@given(_BODY, st.integers(1, 12), st.integers(2, 8), st.integers(2, 36), st.randoms())
+def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(prune_from, body, copies, every, size, rng):
+    """A text made as the benchmark's big report is (a body again and again, a numbered mark put in
+    every few characters), so that most windows are near a repeat and most anchors' keys are unique;
+    with the keys before the anchors counted on every text, and only where many windows are left."""
+    repeats.PRUNE_FROM, kept = prune_from, repeats.PRUNE_FROM
+    pieces = []
+    for k in range(copies):
+        copy = "".join(
+            ch + (f"丁{rng.randint(0, 3)}{k}" if i % every == every - 1 else "") for i, ch in enumerate(body)
+        )
+        pieces.append(copy)
+    chars = "".join(pieces)
+    try:
+        assert list(find_repeats(chars, size)) == list(_every_window(chars, size))
+    finally:
+        repeats.PRUNE_FROM = kept
