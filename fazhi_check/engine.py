@@ -11,6 +11,7 @@ from .budget import ticking
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
 from .checks.genre import is_annual_report
 from .checks.patterns import PatternTimeout
+from .checks.patterns import prepare as prepare_patterns
 from .document import build_document
 from .positions import MappedIndex
 from .read import ReadError, Source
@@ -97,6 +98,14 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
                 continue
             findings.extend(_stamp(rule, hit, subject, lang) for hit in hits)
     return tuple(sorted(findings, key=lambda f: f.sort_key))
+
+
+def prepare(pack: RulePack) -> None:
+    """Build now what checking builds the first time it needs it (the vocabulary's patterns, the rules'
+    patterns and their literals): a batch does, before any file's budget starts."""
+    pack.vocabulary.prepare()
+    for rule in pack.rules:
+        prepare_patterns(rule.options, rule.check)
 
 
 def _timed_out(rule: Rule, e: PatternTimeout, lang: str) -> Finding:

@@ -63,6 +63,7 @@ def _warm_up(resolver: Resolver, paths: Sequence[str]) -> None:
     if any(p.lower().endswith(tuple(CONVERTIBLE)) for p in paths):
         import hashlib  # noqa: F401  (a converted file's key)
 
+    engine.prepare(resolver.pack)
     check_bytes(
         "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n".encode(), path="warm-up.txt", rules=resolver.pack
     )

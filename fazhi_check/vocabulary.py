@@ -139,6 +139,11 @@ class Vocabulary:
             {key: data.get(key, 1) for key in ("personal_min", "notice_min", "template_min")},
         )
 
+    def prepare(self) -> None:
+        """Compile every head list now (a batch does, before any file's budget starts)."""
+        for name in HEAD_LISTS:
+            self.pattern(name)
+
     def pattern(self, name: str) -> re.Pattern:
         """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…"""
         return self.patterns[name]

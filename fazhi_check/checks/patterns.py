@@ -32,6 +32,20 @@ def search(pattern: str, text: str) -> re.Match | None:
         return re.search(pattern, text)
 
 
+def prepare(options: dict, kind: str) -> None:
+    """Compile a rule's patterns and read their literals now, as a check would the first time (a batch
+    does this before any file's budget starts)."""
+    given = options.get("patterns")
+    patterns = list(given) if isinstance(given, list) else []
+    patterns += [options["pattern"]] if isinstance(options.get("pattern"), str) else []
+    if kind == "pattern" and patterns:
+        for piece in _compiled_each(tuple(patterns)) or [union(tuple(patterns))]:
+            required(piece.pattern, piece.flags)
+    for pattern in patterns:
+        re.compile(pattern)
+        required(pattern)
+
+
 _LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
