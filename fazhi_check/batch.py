@@ -63,7 +63,13 @@ def run_all(
     Where a worker dies or runs past ``timeout`` (plus a grace) on an item, ``lost(item, reason)``
     stands in for its result, reason "died" or "timeout". ``start`` overrides the start method."""
     if jobs <= 1:
-        yield from map(task, items)
+        import gc
+
+        gc.freeze()  # what is loaded (rules, patterns) is never garbage: collections pass over it
+        try:
+            yield from map(task, items)
+        finally:
+            gc.unfreeze()
         return
     yield from _Supervisor(task, items, jobs, lost or _raise, timeout, start or start_method()).run()
 
