@@ -42,11 +42,31 @@ def required(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None
     return tuple(sorted(unique, key=_rank)[:MAX_GROUPS]) or None
 
 
+_last: tuple[str | None, dict[str, bool]] = (None, {})  # the text last asked about, and its answers
+
+
 def may_match(pattern: re.Pattern, text: str) -> bool:
     """False only where ``pattern`` cannot match anywhere in ``text`` (a group of its literals of which
-    none occurs)."""
+    none occurs). Many patterns are asked about one text (a report's): each literal is looked for in it
+    once."""
+    global _last
     groups = required(pattern.pattern, pattern.flags) if isinstance(pattern.pattern, str) else None
-    return groups is None or all(any(s in text for s in group) for group in groups)
+    if groups is None:
+        return True
+    last = _last
+    if last[0] is not text:
+        _last = last = (text, {})
+    found = last[1]
+    for group in groups:
+        for s in group:
+            here = found.get(s)
+            if here is None:
+                here = found[s] = s in text
+            if here:
+                break
+        else:
+            return False
+    return True
 
 
 def _rank(group) -> tuple:
