@@ -38,10 +38,11 @@ def prepare(options: dict, kind: str) -> None:
     given = options.get("patterns")
     patterns = list(given) if isinstance(given, list) else []
     patterns += [options["pattern"]] if isinstance(options.get("pattern"), str) else []
-    if kind == "pattern" and patterns:
-        for piece in _compiled_each(tuple(patterns)) or [union(tuple(patterns))]:
+    if kind == "pattern":  # searched as their pieces (union_matches)
+        for piece in (_compiled_each(tuple(patterns)) or [union(tuple(patterns))]) if patterns else []:
             required(piece.pattern, piece.flags)
-    for pattern in patterns:
+        return
+    for pattern in patterns:  # searched one by one (search)
         re.compile(pattern)
         required(pattern)
 
