@@ -58,6 +58,13 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
         _last = last = (text, {})
     found = last[1]
     for group in groups:
+        if len(group) >= 3 and all(s not in found for s in group):  # one scan for all of them
+            m = _any_of(group).search(text)
+            if m is None:
+                found.update(dict.fromkeys(group, False))
+                return False
+            found[m.group()] = True
+            continue
         for s in group:
             here = found.get(s)
             if here is None:
@@ -67,6 +74,20 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
         else:
             return False
     return True
+
+
+@lru_cache(maxsize=256)
+def _any_of(group: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds any string of ``group`` (the longest first where one starts another)."""
+    return re.compile("|".join(map(re.escape, sorted(group, key=len, reverse=True))))
+
+
+def prepare(pattern: re.Pattern) -> None:
+    """Read ``pattern``'s literals now, and build the scans for them (a batch does this before any
+    file's budget starts)."""
+    for group in required(pattern.pattern, pattern.flags) or ():
+        if len(group) >= 3:
+            _any_of(group)
 
 
 def _rank(group) -> tuple:

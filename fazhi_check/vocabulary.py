@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .literals import prepare as prepare_literals
+
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
 KIND_LISTS = ("heading", "weak_heading", "body", "fold_sentence")
 KIND_LABELS = ("label", "label_en", "short_label", "short_label_en")
@@ -142,7 +144,7 @@ class Vocabulary:
     def prepare(self) -> None:
         """Compile every head list now (a batch does, before any file's budget starts)."""
         for name in HEAD_LISTS:
-            self.pattern(name)
+            prepare_literals(self.pattern(name))
 
     def pattern(self, name: str) -> re.Pattern:
         """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…"""

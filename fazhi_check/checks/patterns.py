@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..budget import deadline
 from ..literals import may_match, required
+from ..literals import prepare as prepare_literals
 from ..script import simplified
 
 PATTERN_SECONDS = 10.0  # one rule's patterns over one file: a user's pattern that backtracks is stopped
@@ -40,11 +41,10 @@ def prepare(options: dict, kind: str) -> None:
     patterns += [options["pattern"]] if isinstance(options.get("pattern"), str) else []
     if kind == "pattern":  # searched as their pieces (union_matches)
         for piece in (_compiled_each(tuple(patterns)) or [union(tuple(patterns))]) if patterns else []:
-            required(piece.pattern, piece.flags)
+            prepare_literals(piece)
         return
     for pattern in patterns:  # searched one by one (search)
-        re.compile(pattern)
-        required(pattern)
+        prepare_literals(re.compile(pattern))
 
 
 _LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
