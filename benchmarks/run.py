@@ -12,10 +12,16 @@ given in absolute numbers and as a ratio to its floor:
 - batch: `fazhi-check --jobs 1 DIR` and `--jobs N` (all cores), in MB/s and reports/s, against a
   whole process that reads and decodes the corpus, and one that also runs a compiled regex finding the
   heading lines; the serial and parallel JSON reports must be byte-identical;
-- peak memory of the batch process at FILES/4 and FILES files (flat means streamed);
-- size: seconds per MB on the big report against seconds per MB on the seeds (linear means about 1).
+- peak memory of the batch process at FILES/4 and FILES files (flat means streamed), for JSON and for
+  the reports that gather a whole run (SARIF, HTML, the summary table), and their CPU time against JSON's;
+- size: seconds per MB on the big report against seconds per MB on the seeds (linear means about 1), and
+  on 1 MB of heading-only lines ("一、") against the seeds.
 
-Peers (AutoCorrect from PyPI: `pip install autocorrect-py`) get a column when installed.
+Peers (AutoCorrect from PyPI: `pip install autocorrect-py`) get rows when installed: over the same files
+in this process (against the library) and as a whole process (against the batch on one core).
+
+Every fazhi-check process uses a cache folder of the run's own (filled by the first run, as any second
+run finds it), so another checkout's runs on the same machine cannot replace its entries midway.
 """
 
 from __future__ import annotations
@@ -64,8 +70,13 @@ OFFICES = [
     "交通运输局",
 ]
 HEADING = r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])"
+HEADING_ONLY = "一、\n"  # a file of nothing but this: each line a part of its own
 FLOOR_READ = (
     "import os,sys\nfor p in sorted(os.listdir(sys.argv[1])): open(os.path.join(sys.argv[1],p),'rb').read().decode()"
+)
+PEER_AUTOCORRECT = (
+    "import os,sys,autocorrect_py\nfor p in sorted(os.listdir(sys.argv[1])):"
+    " autocorrect_py.lint_for(open(os.path.join(sys.argv[1],p),'rb').read().decode(),p)"
 )
 FLOOR_REGEX = (
     "import os,re,sys\nh=re.compile(sys.argv[2],re.M)\n"
@@ -82,11 +93,14 @@ def main() -> None:
     )
     parser.add_argument("--write", metavar="FILE", help="also write the results as Markdown to FILE")
     args = parser.parse_args()
+    run([sys.executable, "-c", ""], dict(os.environ))  # starts the launcher while this process is small
 
     cli = shutil.which("fazhi-check", path=os.path.dirname(sys.executable)) or "fazhi-check"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: bytecode kept
+    env.pop("FAZHI_CHECK_NO_CACHE", None)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
+        env["FAZHI_CHECK_CACHE_DIR"] = os.environ["FAZHI_CHECK_CACHE_DIR"] = str(Path(tmp, "cache"))
         corpus, big = Path(tmp, "corpus"), Path(tmp, "big", "report.txt")
         build_corpus(corpus, args.files)
         big.parent.mkdir()
@@ -134,18 +148,48 @@ def big_report(size: int) -> str:
     return "\n".join(chunks)
 
 
+# Whole processes are started by a small process of their own: a child's peak memory (ru_maxrss) counts
+# the memory of the process it was forked from, which for this script grows to the size of its corpus.
+LAUNCHER = """
+import json, os, sys, time
+for request in sys.stdin:
+    cmd, env = json.loads(request)
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        try:
+            os.execvpe(cmd[0], cmd, env)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    done = [time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]
+    print(json.dumps([*done, os.waitstatus_to_exitcode(status)]), flush=True)
+"""
+_launcher: list = []
+
+
 def run(cmd: list[str], env: dict, wall: bool = False) -> tuple[float, int]:
     """CPU seconds (user + system, the process and the workers it waited for; with ``wall``, wall
     seconds) and peak resident memory (KB) of one whole process. CPU time is what a busy neighbour on
     the machine does not inflate, so it is the measure; wall time only shows what --jobs gains."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return (elapsed if wall else usage.ru_utime + usage.ru_stime), usage.ru_maxrss
+    import json
+
+    if not _launcher:
+        _launcher.append(
+            subprocess.Popen(
+                [sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+            )
+        )
+    launcher = _launcher[0]
+    launcher.stdin.write(json.dumps([cmd, env]) + "\n")
+    launcher.stdin.flush()
+    elapsed, cpu, peak, status = json.loads(launcher.stdout.readline())
+    if status not in (0, 1):
+        sys.exit(f"failed ({status}): {' '.join(cmd)}")
+    return (elapsed if wall else cpu), peak
 
 
 def fastest_run(cmd: list[str], env: dict, runs: int, wall: bool = False) -> tuple[float, int]:
@@ -249,6 +293,8 @@ def measure(cli, env, cores, corpus, quarter, big, tmp, runs) -> list[tuple]:
         )
     )
     rows.append((f"peak memory per process, --jobs {cores}", f"{peak_jobs / 1024:.0f} MB", "", None, ""))
+    rows += peer_process(py, env, corpus, megabytes, serial, runs)
+    rows += whole_run_reports(base, env, corpus, quarter, serial, peak_quarter, files, quarter_files)
 
     # cost per byte: the big report against the seeds, and against 1 MB made the same way (the fastest
     # of a few runs: the machine's noise only ever adds)
@@ -273,12 +319,56 @@ def measure(cli, env, cores, corpus, quarter, big, tmp, runs) -> list[tuple]:
         )
     )
     rows.append(("  the same, against 1 MB made the same way", "", f"{same_kind:.3f} s/MB", large / same_kind, "≈ 1"))
+    headings = seconds_per_mb([HEADING_ONLY * (1024 * 1024 // len(HEADING_ONLY.encode("utf-8")))], 1)
+    rows.append(
+        ("1 MB of heading-only lines (一、)", f"{headings:.3f} s/MB", f"{small:.3f} s/MB seeds", headings / small, "")
+    )
 
     # in process, one core: the library and its peers over the same corpus
     texts = [p.read_text("utf-8") for p in sorted(corpus.iterdir())]
     library = timed(each, lambda t: fazhi_check.check_text(t, rules=rules), texts)
     rows.append(("library `check_text`, 1 core", f"{megabytes / library:.1f} MB per CPU s", "", None, ""))
     rows += peers(texts, megabytes, library)
+    return rows
+
+
+def peer_process(py, env, corpus, megabytes, serial, runs) -> list[tuple]:
+    """AutoCorrect as a whole process over the same folder, timed as the batch is (when installed)."""
+    try:
+        import autocorrect_py  # noqa: F401
+    except ImportError:
+        return []
+    peer = fastest_run([py, "-c", PEER_AUTOCORRECT, str(corpus)], env, runs)[0]
+    return [
+        (
+            "peer: AutoCorrect lint, whole process, 1 core",
+            f"{megabytes / peer:.1f} MB per CPU s",
+            "batch ÷ it",
+            peer / serial,
+            "≥ 1.05",
+        )
+    ]
+
+
+def whole_run_reports(base, env, corpus, quarter, serial, peak_quarter, files, quarter_files) -> list[tuple]:
+    """The reports made from a whole run (not streamed as JSON is): peak memory at a quarter of the
+    files and at all of them (flat means each file is let go once written), CPU time against JSON's."""
+    rows = []
+    for fmt, cpu_target in (("sarif", "≤ 1.3"), ("html", ""), ("summary", "")):
+        whole = [*base[:2], "--format", fmt, "--jobs", "1", "-o", os.devnull]
+        small = run([*whole, str(quarter)], env)[1]
+        cpu, peak = run([*whole, str(corpus)], env)
+        name = f"{fmt}, {files} files: CPU against JSON"
+        rows.append((name, f"{cpu:.2f} CPU s", f"{serial:.2f} CPU s JSON", cpu / serial, cpu_target))
+        rows.append(
+            (
+                f"{fmt}, peak memory at {files} files",
+                f"{peak / 1024:.0f} MB",
+                f"{small / 1024:.0f} MB at {quarter_files}",
+                peak / small,
+                "< 100 MB" if fmt == "sarif" else "flat",
+            )
+        )
     return rows
 
 
@@ -303,7 +393,13 @@ def peers(texts: list[str], megabytes: float, library: float) -> list[tuple]:
         return [("peer: AutoCorrect (`pip install autocorrect-py`)", "not installed", "", None, "")]
     elapsed = timed(each, lambda t: autocorrect_py.lint_for(t, "report.txt"), texts)
     return [
-        ("peer: AutoCorrect lint, 1 core", f"{megabytes / elapsed:.1f} MB per CPU s", "library", library / elapsed, "")
+        (
+            "peer: AutoCorrect lint, in process, 1 core",
+            f"{megabytes / elapsed:.1f} MB per CPU s",
+            "library ÷ it",
+            elapsed / library,
+            "≥ 1.05",
+        )
     ]
 
 

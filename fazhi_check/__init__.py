@@ -13,7 +13,16 @@ from .read import ReadError
 from .results import Finding, Fix, Result, Section
 from .rulebook import Rule, RuleFileError, RulePack, load_rules
 from .version import __version__
-from .waivers import WaiverFileError
+
+
+def __getattr__(name: str):
+    """WaiverFileError is imported when asked for: a check reads no waiver file unless told to, and
+    the waivers module costs start-up a millisecond and a half."""
+    if name == "WaiverFileError":
+        from .waivers import WaiverFileError
+
+        return WaiverFileError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def annotate_docx(data: bytes, result: Result, lang: str = "zh") -> bytes:

@@ -31,6 +31,7 @@ TICK = 0.25  # seconds between the checks of the clock while a deadline is set
 
 _deadlines: list[tuple[float, Callable[[], BaseException]]] = []  # (monotonic end, error), outermost first
 _previous_handler = None
+_ticking = 0  # blocks that keep the clock ticking with no deadline of their own (see ticking())
 
 
 _MAIN = threading.main_thread().ident
@@ -56,24 +57,53 @@ def deadline(seconds: float | None, error: Callable[[], BaseException]) -> Itera
     """Run the block for at most ``seconds``; past that, ``error()`` is raised inside it. None or 0:
     no limit. One interval timer ticks while any deadline is set, so a deadline inside another (a
     pattern's inside a file's) costs no system call."""
-    global _previous_handler
     if not seconds or not _can_time():
         yield
         return
-    import signal
-
     entry = (time.monotonic() + seconds, error)
-    if not _deadlines:
-        _previous_handler = signal.signal(signal.SIGALRM, _on_tick)
-        signal.setitimer(signal.ITIMER_REAL, min(TICK, seconds), TICK)
+    if not _deadlines and not _ticking:
+        _start(min(TICK, seconds))
     _deadlines.append(entry)
     try:
         yield
     finally:
         _deadlines.remove(entry)
-        if not _deadlines:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, _previous_handler if _previous_handler is not None else signal.SIG_DFL)
+        if not _deadlines and not _ticking:
+            _stop()
+
+
+@contextlib.contextmanager
+def ticking() -> Iterator[None]:
+    """Keep the clock ticking through the block, so that the many short deadlines set inside it (each
+    rule's patterns on a file) cost no system call each."""
+    global _ticking
+    if not _can_time():
+        yield
+        return
+    if not _deadlines and not _ticking:
+        _start(TICK)
+    _ticking += 1
+    try:
+        yield
+    finally:
+        _ticking -= 1
+        if not _deadlines and not _ticking:
+            _stop()
+
+
+def _start(first: float) -> None:
+    global _previous_handler
+    import signal
+
+    _previous_handler = signal.signal(signal.SIGALRM, _on_tick)
+    signal.setitimer(signal.ITIMER_REAL, first, TICK)
+
+
+def _stop() -> None:
+    import signal
+
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, _previous_handler if _previous_handler is not None else signal.SIG_DFL)
 
 
 def _address_space() -> int | None:

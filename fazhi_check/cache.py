@@ -1,7 +1,7 @@
-"""A per-user cache of what is slow to build and the same on every run: the built-in rule pack and the
-outline parser's tables, as JSON data. Nothing is imported, executed or unpickled from it: an entry is
+"""A per-user cache of what is slow to build and the same on every run: the built-in rule pack, as JSON
+data. Nothing is imported, executed or unpickled from it: an entry is
 read with ``json`` and rebuilt into plain objects. An entry's name carries a digest of its sources, the
-package version and the Python version, so editing a rule or the grammar, or upgrading, builds anew.
+package version and the Python version, so editing a rule, or upgrading, builds anew.
 
 Where: ``$FAZHI_CHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/fazhi-check``, else ``~/.cache/fazhi-check``;
 ``FAZHI_CHECK_NO_CACHE=1`` turns it off. Entries are read only from a folder this user owns with mode

@@ -216,7 +216,7 @@ def _run(args: argparse.Namespace) -> int:
             streamed((entry for entry, _ in checked), args.format, __version__, lang, tally, args.quiet), args.output
         )
         severities = {s for s, n in tally.by_severity.items() if n}
-    else:
+    elif whole_run or args.add_waivers or args.outline:
         results = [result for result, _ in checked]
         if whole_run:  # waivers are judged over the whole run
             results = runner.waive(results, args.waivers, resolver, args.lang)
@@ -228,6 +228,10 @@ def _run(args: argparse.Namespace) -> int:
             return _emit(format_outline(results, args.lang), args.output)
         status = _emit(_report(results, args, selected, pack.vocabulary), args.output)
         severities = {f.severity for r in results for f in r.findings}
+    else:  # SARIF, HTML, the tables, statistics: made as the files arrive, each let go once it is in
+        severities = set()
+        arriving = _noting_severities((result for result, _ in checked), severities)
+        status = _emit(_report(arriving, args, selected, pack.vocabulary), args.output)
     if status != EXIT_OK or args.exit_zero:
         return status
     if args.strict and "warning" in severities and "error" not in severities:  # say why a clean-looking run fails
@@ -310,21 +314,31 @@ def _add_waivers(results: list[Result], path: str, lang: str) -> int:
     return EXIT_OK
 
 
-def _report(results: list[Result], args: argparse.Namespace, rules: tuple[Rule, ...], vocabulary) -> str:
-    """The report in the chosen format, from the whole run; formatters not used are not imported."""
+def _noting_severities(results: Iterable[Result], severities: set[str]) -> Iterator[Result]:
+    """``results`` as they come, their findings' severities added to ``severities`` on the way."""
+    for result in results:
+        severities.update(f.severity for f in result.findings)
+        yield result
+
+
+def _report(
+    results: Iterable[Result], args: argparse.Namespace, rules: tuple[Rule, ...], vocabulary
+) -> str | Iterator[str]:
+    """The report in the chosen format, from the run's results as they come (each is let go once the
+    report holds what it needs of it); formatters not used are not imported."""
     if args.statistics:
         from .report.text import format_statistics
 
         summaries = {r.code: r.summary_en if args.lang == "en" and r.summary_en else r.summary for r in rules}
         return format_statistics(results, summaries, args.lang, args.format)
     if args.format == "html":
-        from .report.html import format_html
+        from .report.html import html_pieces
 
-        return format_html(results, rules, __version__, args.lang)
+        return html_pieces(results, rules, __version__, args.lang)
     if args.format == "sarif":
-        from .report.sarif import format_sarif
+        from .report.sarif import sarif_pieces
 
-        return format_sarif(results, rules, __version__)
+        return sarif_pieces(results, rules, __version__)
     if args.format in ("summary", "csv"):
         from .report import tables
 

@@ -7,9 +7,11 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .budget import ticking
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
 from .checks.genre import is_annual_report
 from .checks.patterns import PatternTimeout
+from .checks.patterns import prepare as prepare_patterns
 from .document import build_document
 from .positions import MappedIndex
 from .read import ReadError, Source
@@ -34,6 +36,9 @@ def _matches(rule: Rule, selector: str) -> bool:
     return s.upper() == "ALL" or rule.code.startswith(s.upper()) or s in (rule.name, rule.group)
 
 
+_SELECTED: dict[tuple, tuple[RulePack, tuple[Rule, ...]]] = {}  # a batch selects the same way per file
+
+
 def select_rules(
     pack: RulePack,
     select: Iterable[str] | None = None,
@@ -41,6 +46,20 @@ def select_rules(
     ignore: Iterable[str] | None = None,
 ) -> tuple[Rule, ...]:
     """Rules to run: codes, code prefixes (FZ2), names or groups; FZ001 is always kept."""
+    select = None if select is None else tuple(select)
+    extend_select, ignore = tuple(extend_select or ()), tuple(ignore or ())
+    key = (id(pack), select, extend_select, ignore)
+    known = _SELECTED.get(key)
+    if known is not None and known[0] is pack:
+        return known[1]
+    chosen = _select(pack, select, extend_select, ignore)
+    if len(_SELECTED) >= 64:
+        _SELECTED.clear()
+    _SELECTED[key] = (pack, chosen)
+    return chosen
+
+
+def _select(pack: RulePack, select, extend_select, ignore) -> tuple[Rule, ...]:
     rules = pack.rules
     for selector in [*(select or ()), *(extend_select or ()), *(ignore or ())]:
         if selector.strip() and not any(_matches(r, selector) for r in rules):
@@ -64,20 +83,29 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
     doc = subject.document
     has_text = subject.error is None and doc is not None and bool(doc.lines)
     findings = []
-    for rule in rules:
-        if rule.check in BATCH_CHECKS:
-            continue  # judged over a whole run, not one document
-        if not has_text and rule.check not in RUN_WITHOUT_TEXT:
-            continue
-        if not subject.is_report and rule.check not in TEXT_CHECKS:
-            continue  # structure rules judge reports; FZ003 says once that this is none
-        try:
-            hits = list(CHECKS[rule.check](subject, rule.options))
-        except PatternTimeout as e:
-            findings.append(_timed_out(rule, e, lang))
-            continue
-        findings.extend(_stamp(rule, hit, subject, lang) for hit in hits)
+    with ticking():  # the patterns' deadlines inside cost no system call each
+        for rule in rules:
+            if rule.check in BATCH_CHECKS:
+                continue  # judged over a whole run, not one document
+            if not has_text and rule.check not in RUN_WITHOUT_TEXT:
+                continue
+            if not subject.is_report and rule.check not in TEXT_CHECKS:
+                continue  # structure rules judge reports; FZ003 says once that this is none
+            try:
+                hits = list(CHECKS[rule.check](subject, rule.options))
+            except PatternTimeout as e:
+                findings.append(_timed_out(rule, e, lang))
+                continue
+            findings.extend(_stamp(rule, hit, subject, lang) for hit in hits)
     return tuple(sorted(findings, key=lambda f: f.sort_key))
+
+
+def prepare(pack: RulePack) -> None:
+    """Build now what checking builds the first time it needs it (the vocabulary's patterns, the rules'
+    patterns and their literals): a batch does, before any file's budget starts."""
+    pack.vocabulary.prepare()
+    for rule in pack.rules:
+        prepare_patterns(rule.options, rule.check)
 
 
 def _timed_out(rule: Rule, e: PatternTimeout, lang: str) -> Finding:

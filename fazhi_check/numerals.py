@@ -103,8 +103,19 @@ def _labelled(label: str) -> re.Pattern:
 
 def strip_trailing_date(text: str) -> str:
     """ "某某县司法局 2024年1月10日" -> "某某县司法局" (a 落款 with its date on the same line)."""
+    if not _ends_like_a_date(text):
+        return text  # the pattern is searched from every position: most lines end otherwise
     m = _TRAILING_DATE.search(text)
     return text[: m.start()].rstrip() if m and m.start() > 0 else text
+
+
+def _ends_like_a_date(text: str) -> bool:
+    """Whether ``text`` ends as _TRAILING_DATE must: 日 or 日), then spaces or tabs, at its end or
+    before a line break that ends it (where ``$`` matches)."""
+    for end in (text, text[:-1] if text.endswith("\n") else None):
+        if end is not None and end.rstrip(" \t").endswith(("日", "日)")):
+            return True
+    return False
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

@@ -1,5 +1,13 @@
 """The outline: the Lark grammar (outline.lark, LALR) turns text into typed lines, each heading with its
-marker's numeral, value and span. No Lark type leaves this module."""
+marker's numeral, value and span. No Lark type leaves this module.
+
+The grammar gives one token per line, so the parse is its lexer's: what Lark's contextual lexer builds
+from the grammar (one pattern per lexer state, the terminals in the order Lark tries them) and which
+state follows each terminal (from the LALR table) are written by Lark into outline_scanner.json
+(``python -m fazhi_check.lark_scanner``, with the grammar's text they come from), and a run scans with
+those patterns without importing Lark. Where the grammar's files differ from the text the scanner was
+written from, Lark builds the patterns again in the run (lark is a runtime dependency). A test holds the
+scan to Lark's own parse, token for token, and fails when the written scanner is stale."""
 
 from __future__ import annotations
 
@@ -9,7 +17,6 @@ from functools import lru_cache
 
 from . import markers
 
-_BREAK = re.compile(r"\r\n|\r|\n")  # what ends a line for positions (OUTPUT.md)
 _PARAGRAPH_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x85]")  # what ends a line of the outline
 _LEVEL = {"H0_MARK": "h0", "H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
 
@@ -56,89 +63,65 @@ class Line:
         return len(self.text) - len(self.text.lstrip())
 
 
-class _Lines:
-    """Collects the tokens in one list (a heading's as a pair), then numbers them by line (each line's
-    last token ends with its line break and the blank lines after it), dropping blank lines."""
-
-    def heading(self, children: list) -> tuple:
-        return tuple(children)
-
-    def lines(self, children: list) -> list:
-        if not children:
-            return []
-        collected, item = children
-        collected.append(item)
-        return collected
-
-    def start(self, children: list) -> tuple[Line, ...]:
-        lines, number = [], 1
-        for item in children[0]:
-            mark, tail = (item + (None,))[:2] if isinstance(item, tuple) else (None, item)
-            whole = (mark or "") + (tail or "")
-            at = (mark or tail).start_pos
-            brk = _PARAGRAPH_BREAK.search(whole)
-            text = whole[: brk.start()] if brk else whole
-            if text.strip():
-                marker = None
-                if mark is not None:
-                    numeral = markers.numeral(str(mark))
-                    marker = Marker(_LEVEL[mark.type], numeral, markers.value(numeral), at + len(mark))
-                kind = marker.level if marker is not None else str(item.type).lower()
-                lines.append(Line(kind, number, at, text, marker))
-            if brk:
-                number += len(_BREAK.findall(whole, brk.start()))
-        return tuple(lines)
-
-
 @lru_cache(maxsize=1)
-def _parser():
-    """The LALR parser Lark builds from outline.lark, once per process, and Lark's error class. The
-    built tables are kept in the per-user cache as JSON data (cache.py), so later runs load them
-    instead of analysing the grammar again; only data is read from there."""
-    import lark
-    from lark.exceptions import LarkError
+def _scanner() -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, str]]:
+    """The start state's pattern, the pattern that follows each terminal, and the terminal that may
+    follow each heading marker in its heading (outline_scanner.json)."""
+    import json
 
-    from . import cache
     from .datafiles import package_file
+    from .lark_scanner import SCANNER, grammar, scanner_tables
 
-    sources = [package_file("outline.lark"), package_file("markers.lark"), lark.__version__.encode()]
-    data = cache.load("outline", sources)
-    if data is not None:
-        try:
-            return _with_transformer(data), LarkError
-        except Exception:  # damaged, or written by another Lark: build it again  # noqa: BLE001
-            pass
-    data = _tables()
-    cache.store("outline", sources, data)
-    return _with_transformer(data), LarkError
+    data = json.loads(package_file(SCANNER))
+    if data.get("grammar") != grammar():  # the grammar was edited after the scanner was written
+        data = scanner_tables()
+    compiled = {name: re.compile(pattern) for name, pattern in data["states"].items()}
+    after = {terminal: compiled[state] for terminal, state in data["after"].items()}
+    return compiled[data["start"]], after, data["heading"]
 
 
-def _tables() -> dict:
-    """The parser's tables as plain data (Lark's own serialisation of a built parser)."""
-    from lark import Lark
-    from lark.grammar import Rule
-    from lark.lexer import TerminalDef
-
-    built = Lark.open_from_package("fazhi_check", "outline.lark", parser="lalr", lexer="contextual")
-    tables, memo = built.memo_serialize([TerminalDef, Rule])
-    tables["options"] = {k: v for k, v in tables["options"].items() if k != "import_paths"}  # a loader object
-    return {"data": tables, "memo": memo}
-
-
-def _with_transformer(data: dict):
-    """A parser rebuilt from its tables with the transformer that makes Lines as it parses (what
-    ``Lark.load`` does with a dict, with the transformer Lark.load cannot pass)."""
-    from lark import Lark
-
-    return Lark.__new__(Lark)._load(data, transformer=_Lines())
+def tokens(normalized: str) -> list[tuple[str, int, int]]:
+    """(terminal, start, end) of each token of ``normalized``, as Lark's lexer gives them."""
+    scan, after, _ = _scanner()
+    found = []
+    at, size = 0, len(normalized)
+    while at < size:
+        m = scan.match(normalized, at)
+        if m is None or m.end() == at:
+            line = normalized.count("\n", 0, at) + 1
+            raise OutlineError(line, at - normalized.rfind("\n", 0, at), normalized[at : at + 20])
+        kind = m.lastgroup or ""  # every alternative is a named terminal
+        found.append((kind, at, m.end()))
+        scan, at = after[kind], m.end()
+    return found
 
 
 def parse_outline(normalized: str) -> tuple[Line, ...]:
-    """The typed lines of ``normalized`` text (see positions.normalize); never raises on well-formed str."""
-    parser, error = _parser()
-    try:
-        return parser.parse(normalized)
-    except error as e:
-        line, column = getattr(e, "line", 0), getattr(e, "column", 0)
-        pos = getattr(e, "pos_in_stream", 0) or 0
-        raise OutlineError(line, column, normalized[pos : pos + 20]) from e
+    """The typed lines of ``normalized`` text (see positions.normalize); never raises on well-formed str.
+    Each line's last token ends with its line break and the blank lines after it; blank lines are
+    dropped, the others numbered."""
+    heading = _scanner()[2]
+    found = tokens(normalized)
+    lines, number, i = [], 1, 0
+    while i < len(found):
+        kind, at, end = found[i]
+        mark_end = None
+        if kind in heading:
+            mark_end = end
+            if i + 1 < len(found) and found[i + 1][0] == heading[kind]:
+                i += 1
+                end = found[i][2]
+        i += 1
+        brk = _PARAGRAPH_BREAK.search(normalized, at, end)  # the first break ends the line's text
+        stop = brk.start() if brk else end
+        text = normalized[at:stop]
+        if text.strip():
+            marker = None
+            if mark_end is not None:
+                numeral = markers.numeral(normalized[at:mark_end])
+                marker = Marker(_LEVEL[kind], numeral, markers.value(numeral), mark_end)
+            lines.append(Line(marker.level if marker else kind.lower(), number, at, text, marker))
+        if brk:
+            run = normalized[stop:end]
+            number += run.count("\n") + run.count("\r") - run.count("\r\n")
+    return tuple(lines)

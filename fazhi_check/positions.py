@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from itertools import accumulate
 
 from .script import simplified
 
@@ -33,11 +35,16 @@ class LineIndex:
     __slots__ = ("ends", "length", "starts")
 
     def __init__(self, text: str) -> None:
-        starts, ends = [0], []
-        for m in _BREAK.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
+        if "\r" in text:
+            starts, ends = [0], []
+            for m in _BREAK.finditer(text):
+                ends.append(m.start())
+                starts.append(m.end())
+            ends.append(len(text))
+        else:  # LF only (most files): each line's end from the lengths of the lines before it, in C
+            lengths = list(map(len, text.split("\n")))
+            ends = list(map(operator.add, accumulate(lengths), range(len(lengths))))
+            starts = [0, *map((1).__add__, ends[:-1])]
         self.starts, self.ends, self.length = starts, ends, len(text)
 
     def position(self, offset: int) -> tuple[int, int]:

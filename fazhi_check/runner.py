@@ -48,18 +48,22 @@ def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = N
     entry in the streamed report and its counts), its diff under --diff, and the notes to print (what
     --fix did). ``jobs`` as --jobs takes it; standard input is always read here."""
     count = 1 if "-" in paths else batch.jobs_for(jobs, len(paths))
-    _warm_up(resolver)
+    _warm_up(resolver, paths)
     _convert_old_office_files(paths, job.max_size)
     lost = partial(_lost, job, resolver)
     yield from batch.run_all(partial(_one, job, resolver), list(paths), count, lost, job.timeout)
 
 
-def _warm_up(resolver: Resolver) -> None:
+def _warm_up(resolver: Resolver, paths: Sequence[str]) -> None:
     """Build the parser and import what checking a file needs before any file's budget starts (and
-    before workers fork, so that they share them): the first file pays only for itself."""
-    import hashlib  # noqa: F401  (the reports' fingerprints)
-    import unicodedata  # noqa: F401  (the tables' widths)
+    before workers fork, so that they share them): the first file pays only for itself. (The reports
+    are made after the files' budgets, and import what they need then.)"""
+    from .read import CONVERTIBLE
 
+    if any(p.lower().endswith(tuple(CONVERTIBLE)) for p in paths):
+        import hashlib  # noqa: F401  (a converted file's key)
+
+    engine.prepare(resolver.pack)
     check_bytes(
         "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n".encode(), path="warm-up.txt", rules=resolver.pack
     )

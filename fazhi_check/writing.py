@@ -11,7 +11,10 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from typing import BinaryIO
+
+TYPE_CHECKING = False  # typing costs a run's start-up 2 ms: its names are for the type checker only
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 class WriteError(Exception):

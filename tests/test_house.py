@@ -22,12 +22,14 @@ RANKS = {
     "datafiles": 0,
     "messages": 0,  # what the command line and reports say, in Chinese and English
     "budget": 0,  # the time and memory a check may take
+    "literals": 0,  # what every match of a pattern contains (a pattern is not run where it cannot match)
     "writing": 0,  # atomic writes
     "cache": 1,
     "markers": 1,
     "read": 2,
     "samples": 2,  # the layout rules' example drafts
     "outline": 2,
+    "lark_scanner": 1,  # Lark builds the outline's scanner from the grammar (outline_scanner.json)
     "vocabulary": 2,
     "document": 3,
     "checks": 4,

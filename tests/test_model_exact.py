@@ -468,22 +468,6 @@ def test_two_restarting_sub_numberings_lose_their_level1_numerals_though_only_on
     assert [(p.heading.line.number, [s.line.number for s in p.subheadings]) for p in parts] == [(2, [3, 5]), (7, [8])]
 
 
-def test_a_damaged_outline_cache_entry_is_built_again(tmp_path, monkeypatch):
-    from fazhi_check import outline
-
-    monkeypatch.setenv("FAZHI_CHECK_CACHE_DIR", str(tmp_path / "cache"))
-    text = "一、主要举措和成效\n审查文件12件。\n"
-    try:
-        outline._parser.cache_clear()
-        first = outline.parse_outline(text)  # builds the tables and stores them
-        (entry,) = (tmp_path / "cache").glob("outline_*.json")
-        entry.write_text('{"data": {}, "memo": {}}', "utf-8")  # JSON, but no parser's tables
-        outline._parser.cache_clear()
-        assert outline.parse_outline(text) == first
-    finally:
-        outline._parser.cache_clear()
-
-
 @pytest.mark.parametrize("length, titled", [(20, True), (21, False)])
 def test_a_short_stray_line_above_the_title_is_passed_over(length, titled):
     text = "某" * length + "\n\n" + TITLE + "一、主要举措和成效\n审查文件12件。\n"

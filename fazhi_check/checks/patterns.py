@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 
 from ..budget import deadline
+from ..literals import may_match, required
+from ..literals import prepare as prepare_literals
 from ..script import simplified
 
 PATTERN_SECONDS = 10.0  # one rule's patterns over one file: a user's pattern that backtracks is stopped
@@ -23,9 +25,26 @@ class PatternTimeout(BaseException):
 
 
 def search(pattern: str, text: str) -> re.Match | None:
-    """``re.search`` under the pattern time limit."""
+    """``re.search`` under the pattern time limit (not run where none of its literals occurs)."""
+    groups = required(pattern)
+    if groups is not None and not all(any(s in text for s in group) for group in groups):
+        return None
     with deadline(PATTERN_SECONDS, lambda: PatternTimeout((pattern,), PATTERN_SECONDS)):
         return re.search(pattern, text)
+
+
+def prepare(options: dict, kind: str) -> None:
+    """Compile a rule's patterns and read their literals now, as a check would the first time (a batch
+    does this before any file's budget starts)."""
+    given = options.get("patterns")
+    patterns = list(given) if isinstance(given, list) else []
+    patterns += [options["pattern"]] if isinstance(options.get("pattern"), str) else []
+    if kind == "pattern":  # searched as their pieces (union_matches)
+        for piece in (_compiled_each(tuple(patterns)) or [union(tuple(patterns))]) if patterns else []:
+            prepare_literals(piece)
+        return
+    for pattern in patterns:  # searched one by one (search)
+        prepare_literals(re.compile(pattern))
 
 
 _LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
@@ -42,7 +61,9 @@ def union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]
 def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     single = _compiled_each(patterns)
     if single is None:
-        return [m.span() for m in union(patterns).finditer(text)]
+        whole = union(patterns)
+        return [m.span() for m in whole.finditer(text)] if may_match(whole, text) else []
+    single = [p for p in single if may_match(p, text)]  # a pattern none of whose literals occurs finds nothing
     found: list[tuple[int, int]]
     found, at = [], 0
     upcoming = [p.search(text) for p in single]

@@ -27,21 +27,37 @@ def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
         convert = {m.start() for m in _HALFWIDTH_TOUCHING.finditer(original)}
         if not convert:
             continue  # the mark touched Chinese only across the line's start
-        for opening, closing in _bracket_pairs(original):
-            if opening in convert or closing in convert:
-                convert |= {opening, closing}
-        retyped = list(original)
-        for i in convert:
-            retyped[i] = _HALFWIDTH[original[i]]
-        fixed = "".join(retyped)
+        if "(" in original or ")" in original:
+            for opening, closing in _bracket_pairs(original):
+                if opening in convert or closing in convert:
+                    convert |= {opening, closing}
+        pieces: list[str] = []
+        done = 0
+        for i in sorted(convert):
+            pieces += (original[done:i], _HALFWIDTH[original[i]])
+            done = i + 1
+        fixed = "".join(pieces) + original[done:]
         yield Hit(line.start, line.end, {"count": len(convert)}, section_at(doc, line.start), fixed)
 
 
 def _lines_holding(doc, pattern: re.Pattern) -> list:
-    """The lines in which ``pattern`` may match (it may look behind the line's start), in order; a web
-    page's lines are no report text."""
-    search, text, page = pattern.search, doc.text, set(doc.page_lines)
-    return [line for line in doc.lines if search(text, line.start, line.end) and line not in page]
+    """The lines in which ``pattern`` matches (it may look behind the line's start, and not past its
+    end), in order; a web page's lines are no report text. One scan of the whole text finds where
+    it may (there it sees past a line's end, so it finds these and maybe more), and only the lines
+    holding such a place are searched."""
+    text, lines = doc.text, doc.lines
+    places = [m.start() for m in pattern.finditer(text)]
+    if not places:
+        return []
+    starts = [line.start for line in lines]
+    held = dict.fromkeys(bisect.bisect_right(starts, at) - 1 for at in places)
+    page = doc._page_starts
+    found = []
+    for i in held:
+        line = lines[i] if i >= 0 else None
+        if line is not None and pattern.search(text, line.start, line.end) and line.start not in page:
+            found.append(line)
+    return found
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..vocabulary import Vocabulary
-from .lines import locate, paragraphs, without_cited
+from .lines import locate, without_cited
 from .model import Fold, Part
 
 
@@ -66,7 +66,7 @@ def _folded_subheading(kind: str, parts: tuple[Part, ...], vocabulary: Vocabular
 def _folded_sentence(kind: str, parts: tuple[Part, ...], vocabulary: Vocabulary) -> Fold | None:
     """The first sentence naming the kind, also where extraction broke it across lines."""
     for part in parts:
-        for text, pieces in paragraphs(part.body):
+        for text, pieces in part.paragraphs:
             m = vocabulary.fold_match(kind, without_cited(text))
             if m:
                 line, start = locate(pieces, m.start())

@@ -14,6 +14,7 @@ CLAUSE_MARK = re.compile(r"[。！？；!?;，,：:]")
 SENTENCE_MARK = re.compile(r"[。！？；!?;：:]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页\s*)?(?:[-—–]\s*)?$")
+_PAGE_NUMBER_START = frozenset("-—–第")  # \s is what str.strip strips, \d what isdecimal tells
 _PARAGRAPH_END = frozenset('。！？；!?;：:”"」』)')  # a line ending (whitespace aside) in one ends its paragraph
 _ORGAN_PUNCTUATION = re.compile(r"[:：。，,；;！？!?]")
 
@@ -28,8 +29,10 @@ def visible(text: str) -> int:
 
 
 def is_page_number(text: str) -> bool:
-    """A line that is only a page number: "- 2 -", "第3页", "12"."""
-    return bool(_PAGE_NUMBER.match(text))
+    """A line that is only a page number: "- 2 -", "第3页", "12". (Its first visible character is a dash,
+    第 or a digit: any other line is told without the pattern, as most lines are asked about often.)"""
+    first = text.lstrip()[:1]
+    return (first in _PAGE_NUMBER_START or first.isdecimal()) and bool(_PAGE_NUMBER.match(text))
 
 
 def first_sentence(line: Line) -> str:

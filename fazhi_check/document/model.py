@@ -52,14 +52,15 @@ class Part:
     subheadings: tuple[Heading, ...]
     body: tuple[Line, ...]
     enumerations: tuple[Enumeration, ...]
+    paragraphs: tuple  # the body's paragraphs, lines broken off one by extraction joined (lines.paragraphs)
 
     def covers(self, kind: str) -> bool:
         return self.kind == kind or kind in self.also
 
-    @property
+    @cached_property
     def body_text(self) -> str:
         """The body, lines broken off a paragraph by extraction joined back, paragraphs on lines."""
-        return "\n".join(text for text, _ in paragraphs(self.body))
+        return "\n".join(text for text, _ in self.paragraphs)
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,15 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
     numbered = any(line.kind == level for line in body)
     # numerals lost: only the unnumbered lines that start a new （一） numbering (or name a kind) are parts
     lost = not numbered and any(line.kind == sub_level for line in body)
-    fillers = gap_fillers(body, previous, level, vocabulary, width)
+    shaped = [_heading_shaped(line, before, vocabulary, width) for line, before in zip(body, previous)]
+    fillers = gap_fillers(body, level, shaped)
     found: list[tuple[Heading, list[Heading], list[Line]]] = []
     named: set[str] = set()
+    # where numerals were lost, a heading may hold a comma ("深入学习…，切实履行…职责")
+    marks = SENTENCE_MARK if lost else CLAUSE_MARK
     for i, line in enumerate(body):
-        # where numerals were lost, a heading may hold a comma ("深入学习…，切实履行…职责")
-        bare = bare_heading(line, previous[i], vocabulary, width, marks=SENTENCE_MARK if lost else None)
+        shape = shaped[i]
+        bare = shape is not None and not marks.search(shape)
         kinds = (vocabulary.heading_kinds(line.text) or (lost and vocabulary.weak_kinds(line.text))) if bare else ()
         free = not numbered and (not lost or _starts_numbering(body, i, sub_level))
         if line.kind == level or i in fillers or (bare and (free or (kinds and not named.intersection(kinds)))):
@@ -64,19 +67,24 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
             if line.kind == sub_level:
                 found[-1][1].append(make_heading(line, sub_level))
             found[-1][2].append(line)
-    return [
-        Part(
-            heading=with_continuation(h, part_body),
-            kind=None,
-            also=(),
-            kind_source=None,
-            year=first_year(h.title, h.marker_end + _space_after_marker(h)),
-            subheadings=tuple(subs),
-            body=tuple(part_body),
-            enumerations=enumerations(h.line, part_body),
+    parts = []
+    for h, subs, part_body in found:
+        kept = tuple(part_body)
+        read = tuple(paragraphs(kept))
+        parts.append(
+            Part(
+                heading=with_continuation(h, part_body),
+                kind=None,
+                also=(),
+                kind_source=None,
+                year=first_year(h.title, h.marker_end + _space_after_marker(h)),
+                subheadings=tuple(subs),
+                body=kept,
+                enumerations=enumerations(h.line, read),
+                paragraphs=read,
+            )
         )
-        for h, subs, part_body in found
-    ]
+    return parts
 
 
 def _starts_numbering(lines, i: int, level: str) -> bool:
@@ -164,21 +172,29 @@ def bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, widt
     paragraph: it may be a heading. A line broken off a sentence by extraction follows a line (a
     heading's too) that ends no sentence; in a PDF's text, a line as long as the wrap width starts a
     paragraph."""
+    text = _heading_shaped(line, previous, vocabulary, width)
+    return text is not None and not (marks or CLAUSE_MARK).search(text)
+
+
+def _heading_shaped(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None) -> str | None:
+    """The line's text, stripped, where it passes bare_heading's tests but the one of its punctuation
+    (which differs between callers), else None: the tests run once per line."""
     text = line.text.strip()
     if line.kind not in ("text", "title") or visible(text) > HEADING_MAX or (width and visible(text) >= width - 1):
-        return False
-    if (marks or CLAUSE_MARK).search(text) or markers.pattern("ENUMERATION").match(text):
-        return False
+        return None
+    if markers.pattern("ENUMERATION").match(text):
+        return None
     if previous is not None and not ends_paragraph(previous.text):
-        return False
+        return None
     if len(CJK.findall(text)) < 4 or vocabulary.pattern("closing").search(text):
-        return False
-    return not is_organ(line, vocabulary)
+        return None
+    return None if is_organ(line, vocabulary) else text
 
 
-def gap_fillers(lines, previous, level: str, vocabulary: Vocabulary, width: int | None) -> set[int]:
+def gap_fillers(lines, level: str, shaped: list[str | None]) -> set[int]:
     """Indices of unnumbered lines that stand where the numbering skips (一、… [line] … 三、): when a
-    gap of k numerals holds exactly k short paragraph-starting lines, they are the lost headings."""
+    gap of k numerals holds exactly k short paragraph-starting lines (``shaped``: each line's
+    _heading_shaped), they are the lost headings."""
     fillers: set[int] = set()
     candidates: list[int] = []
     last = 0
@@ -188,7 +204,7 @@ def gap_fillers(lines, previous, level: str, vocabulary: Vocabulary, width: int 
             if value - last - 1 == len(candidates) > 0:
                 fillers.update(candidates)
             last, candidates = value, []
-        elif bare_heading(line, previous[i], vocabulary, width, marks=SENTENCE_MARK):
+        elif (shape := shaped[i]) is not None and not SENTENCE_MARK.search(shape):
             candidates.append(i)
     return fillers
 
@@ -219,13 +235,14 @@ def make_heading(line: Line, level: str) -> Heading:
     )
 
 
-def enumerations(heading: Line, lines: list[Line]) -> tuple[Enumeration, ...]:
-    """一是/二是… after a sentence or clause mark, read in paragraphs so that a PDF wrap before "是"
-    ("…统" / "一是…") makes none; or at the start of a line that follows a heading, a heading's
-    wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without clause marks."""
+def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
+    """一是/二是… after a sentence or clause mark, read in paragraphs (``read``: the part body's) so that
+    a PDF wrap before "是" ("…统" / "一是…") makes none; or at the start of a line that follows a heading,
+    a heading's wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without
+    clause marks."""
     found = []
     item = markers.pattern("ENUMERATION")
-    for n, (text, pieces) in enumerate(paragraphs(tuple(lines))):
+    for n, (text, pieces) in enumerate(read):
         matches = list(item.finditer(text))
         if not matches:
             continue

@@ -58,7 +58,7 @@ def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
     if part.kind == "plan":
         year = _opening_plan(part, vocabulary) or _stated(part, vocabulary) or _first_item_year(part, vocabulary)
         return replace(part, year=year) if year else part
-    for text, pieces in paragraphs(part.body):
+    for text, pieces in part.paragraphs:
         for sentence in _SENTENCES.finditer(text):  # a sub-heading's run-in body too: "（二）下一步打算。2025年，…"
             year = _planned(sentence.group(), [(at - sentence.start(), line) for at, line in pieces], vocabulary)
             if year:
@@ -100,7 +100,7 @@ def _first_item_year(part: Part, vocabulary: Vocabulary) -> YearMention | None:
 def _stated(part: Part, vocabulary: Vocabulary) -> YearMention | None:
     """The year of a first sentence that says what the coming year is ("2026年是“十五五”开局之年"),
     where the sentence after it looks ahead ("我局将…")."""
-    text, pieces = next(paragraphs(part.body))
+    text, pieces = next(iter(part.paragraphs))
     sentences = list(_SENTENCES.finditer(text))
     if len(sentences) < 2 or not vocabulary.pattern("plan_year_statement").match(sentences[0].group()):
         return None

@@ -5,7 +5,7 @@ asset; every piece of report text is escaped."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from typing import Any
 
@@ -17,6 +17,7 @@ from .tables import part_state, verdict
 from .text import fix_hint
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
+SPOOL = 8 * 1024**2  # the files' sections are kept in memory up to this size, then on disk
 _LAYOUT = " layout"  # the group key of layout findings (no part kind)
 __all__ = ["format_html", "verdict"]
 _WORDS: dict[str, dict[str, Any]] = {
@@ -107,9 +108,31 @@ nav.toc{background:#fff;padding:10px 20px;border-radius:8px;margin-bottom:20px}
 """
 
 
-def format_html(results: Sequence[Result], rules: Sequence[Rule], version: str, lang: str = "zh") -> str:
+def format_html(results: Iterable[Result], rules: Sequence[Rule], version: str, lang: str = "zh") -> str:
+    return "".join(html_pieces(results, rules, version, lang))
+
+
+def html_pieces(results: Iterable[Result], rules: Sequence[Rule], version: str, lang: str = "zh") -> Iterator[str]:
+    """The page in pieces. Each file's section is written to a temporary file as the file arrives (and
+    its document let go), as the page's head counts the files and its contents list them first."""
+    import tempfile
+
     words = _WORDS[lang]
     by_code = {rule.code: rule for rule in rules}
+    listed: list[tuple[str, str]] = []  # each file's name and verdict, for the contents
+    with tempfile.SpooledTemporaryFile(SPOOL, "w+", encoding="utf-8", newline="", errors="surrogatepass") as sections:
+        for n, result in enumerate(results, 1):
+            listed.append((result.path, verdict(result)))
+            sections.write(_file(n, result, by_code, words, lang) + "\n")
+        yield "\n".join(_head(listed, words, version, lang)) + "\n"
+        sections.seek(0)
+        while chunk := sections.read(1 << 20):
+            yield chunk
+    yield "</main></body></html>\n"
+
+
+def _head(listed: list[tuple[str, str]], words: dict, version: str, lang: str) -> list[str]:
+    """The page's lines before the files' sections: its head, and the contents where there are several."""
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
@@ -117,22 +140,18 @@ def format_html(results: Sequence[Result], rules: Sequence[Rule], version: str, 
         f"<title>{escape(words['title'])}</title><style>{_STYLE}</style></head><body>",
         f'<header class="page"><h1>{escape(words["title"])}</h1>',
         f'<div class="small" style="color:#dde">fazhi-check {escape(version)} · '
-        f"{escape(words['files'].format(n=len(results)))}</div></header><main>",
+        f"{escape(words['files'].format(n=len(listed)))}</div></header><main>",
     ]
-    if len(results) > 1:
+    if len(listed) > 1:
         out.append('<nav class="toc"><ol>')
-        for n, result in enumerate(results, 1):
-            state = verdict(result)
+        for n, (path, state) in enumerate(listed, 1):
             out.append(
-                f'<li><a href="#file-{n}">{escape(shown(result.path))}</a> '
+                f'<li><a href="#file-{n}">{escape(shown(path))}</a> '
                 f'<span class="verdict {state}" style="font-size:13px;padding:0 8px">'
                 f"{escape(words['verdict'][state])}</span></li>"
             )
         out.append("</ol></nav>")
-    for n, result in enumerate(results, 1):
-        out.append(_file(n, result, by_code, words, lang))
-    out.append("</main></body></html>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _file(n: int, result: Result, rules: dict, words: dict, lang: str) -> str:

@@ -1,5 +1,7 @@
 """SARIF 2.1.0, shaped as GitHub code scanning accepts it (OUTPUT.md): one run, the rules that were
-run in ``tool.driver.rules``, one result per finding with a physical location and fingerprints."""
+run in ``tool.driver.rules``, one result per finding with a physical location and fingerprints.
+Written as the files' results arrive (a run holds one file's at a time), indented as ``json.dumps(log,
+indent=2)`` indents it, by a small writer whose strings and numbers come from json's C encoder."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from json.encoder import encode_basestring
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,7 +24,16 @@ INFORMATION_URI = "https://fazhi-check.invalid/"  # no public home page yet; .in
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def format_sarif(results: Sequence[Result], rules: Sequence[Rule], version: str) -> str:
+def format_sarif(results: Iterable[Result], rules: Sequence[Rule], version: str) -> str:
+    return "".join(sarif_pieces(results, rules, version))
+
+
+_RESULTS = "\0results\0"  # stands for the results list while the rest of the log is written
+
+
+def sarif_pieces(results: Iterable[Result], rules: Sequence[Rule], version: str) -> Iterator[str]:
+    """The SARIF log in pieces, each file's results written as the file arrives: exactly the text of
+    ``json.dumps(log, ensure_ascii=False, indent=2)`` plus a line break, lone surrogates escaped."""
     index = {rule.code: i for i, rule in enumerate(rules)}
     run = {
         "tool": {
@@ -34,10 +46,46 @@ def format_sarif(results: Sequence[Result], rules: Sequence[Rule], version: str)
             }
         },
         "columnKind": "unicodeCodePoints",
-        "results": [_result(r, f, n, index) for r in results for f, n in _numbered(r)],
+        "results": [_RESULTS],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+    head, tail = json_safe(json.dumps(log, ensure_ascii=False, indent=2)).split(json.dumps(_RESULTS))
+    indent = head[head.rindex("\n") + 1 :]  # where the results stand
+    first = True
+    for result in results:
+        uri = artifact_uri(result.path)  # once a file: resolving a path is slow
+        fixable = editable(result.path)  # a Word file's "line" is a paragraph: no text edit
+        for finding, rank in _numbered(result):
+            item = json_safe(_indented(_result(finding, rank, index, uri, fixable), indent))
+            yield (head if first else ",\n" + indent) + item
+            first = False
+    if first:  # no results: "results": []
+        yield head[: head.rindex("\n")] + "]" + tail.split("]", 1)[1] + "\n"
+    else:
+        yield tail + "\n"
+
+
+def _indented(value, indent: str) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it where a line is
+    indented by ``indent`` (its strings by json's C encoder: the indenting one is Python's, and slow)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        items = [f"{inner}{encode_basestring(key)}: {_indented(item, inner)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _indented(item, inner) for item in value) + "\n" + indent + "]"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value)
 
 
 def _rule(rule: Rule) -> dict:
@@ -66,8 +114,7 @@ def _numbered(result: Result):
         seen[key] += 1
 
 
-def _result(result: Result, finding, rank: int, index: dict) -> dict:
-    uri = artifact_uri(result.path)
+def _result(finding, rank: int, index: dict, uri: str, fixable: bool) -> dict:
     key = f"{finding.code}\0{uri}\0{finding.evidence or ''}\0{rank}"
     fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
     out = {
@@ -91,7 +138,7 @@ def _result(result: Result, finding, rank: int, index: dict) -> dict:
     }
     if finding.code in index:
         out["ruleIndex"] = index[finding.code]
-    if finding.fix is not None and editable(result.path):  # a Word file's "line" is a paragraph: no text edit
+    if finding.fix is not None and fixable:
         fix = finding.fix
         region = {
             "startLine": fix.line,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from ..messages import say
 from ..results import Result
@@ -47,8 +47,9 @@ def headers(vocabulary: Vocabulary, lang: str = "zh") -> tuple[str, ...]:
     return (file, say("table.verdict", lang), *about, *parts, *_AFTER[lang], say("table.reason", lang))
 
 
-def rows(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") -> list[tuple[str, ...]]:
-    """The header, one row per file, and the totals row."""
+def rows(results: Iterable[Result], vocabulary: Vocabulary, lang: str = "zh") -> list[tuple[str, ...]]:
+    """The header, one row per file, and the totals row (``results`` may be given as they come: each
+    is let go once its row is made)."""
     out: list[tuple[str, ...]] = [headers(vocabulary, lang)]
     totals = {"error": 0, "warning": 0, "info": 0}
     verdicts = {"fail": 0, "revise": 0, "pass": 0}
@@ -79,7 +80,7 @@ def rows(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") ->
         )
     shown_verdicts = " ".join(f"{say(f'verdict.{v}', lang)} {n}" for v, n in verdicts.items())
     parts = [""] * (len(vocabulary.required) + 2)  # report year, the parts, plan year
-    files = say("table.files", lang, count=len(results))
+    files = say("table.files", lang, count=len(out) - 1)
     totals_row = (say("table.totals", lang), shown_verdicts, "", files, *parts, *map(str, totals.values()))
     out.append((*totals_row, "", ""))
     return out
@@ -90,14 +91,14 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def format_summary(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") -> str:
+def format_summary(results: Iterable[Result], vocabulary: Vocabulary, lang: str = "zh") -> str:
     table = [tuple(map(shown, row)) for row in rows(results, vocabulary, lang)]
     widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
     return "\n".join(lines) + "\n"
 
 
-def format_csv(results: Sequence[Result], vocabulary: Vocabulary, lang: str = "zh") -> str:
+def format_csv(results: Iterable[Result], vocabulary: Vocabulary, lang: str = "zh") -> str:
     """CSV that Excel opens correctly: a UTF-8 BOM first (the caller writes UTF-8), CRLF line ends."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(

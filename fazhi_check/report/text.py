@@ -234,7 +234,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_statistics(results: Sequence[Result], summaries: dict[str, str], lang: str = "zh", fmt: str = "text") -> str:
+def format_statistics(results: Iterable[Result], summaries: dict[str, str], lang: str = "zh", fmt: str = "text") -> str:
     """How often each rule fired, most frequent first (like ruff --statistics); ``summaries`` gives each
     code's one-line summary in ``lang``. As JSON: a list of code, name, severity, count."""
     counts = Counter((f.code, f.name, f.severity) for r in results for f in r.findings)

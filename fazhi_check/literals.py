@@ -1,0 +1,141 @@
+"""What text every match of a regular expression contains: groups of literal strings, a string of each of
+which must occur in a text for the pattern to match in it at all. Most patterns find nothing in most
+reports (a placeholder, a secrecy mark), and telling that by ``str`` searches (C's fast search for a
+literal) is much cheaper than running the pattern, which may have to try every position. The pattern is
+read with Python's own regular expression parser; anything this module does not know (a case-insensitive
+part, a back-reference, a large character class) gives no literals, and the pattern is simply run."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the parser behind re.compile (re._parser from Python 3.11, sre_parse before)
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+MAX_STRINGS = 12  # more alternatives than this are not worth a search each
+MAX_CLASS = 6  # a character class of more characters than this gives no literals
+MAX_GROUPS = 4  # groups looked for in a text, the likeliest to be missing first
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+
+
+class _Unknown(Exception):
+    """Something the reading does not follow (then the pattern gives no literals)."""
+
+
+@lru_cache(maxsize=512)
+def required(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of literal strings such that every match of ``pattern`` contains a string of each group,
+    or None where none can be told (the pattern is then always run)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        groups = _needs(list(parsed))
+    except (_Unknown, re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return None
+    unique = {tuple(group) for group in groups}
+    return tuple(sorted(unique, key=_rank)[:MAX_GROUPS]) or None
+
+
+_last: tuple[str | None, dict[str, bool]] = (None, {})  # the text last asked about, and its answers
+
+
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """False only where ``pattern`` cannot match anywhere in ``text`` (a group of its literals of which
+    none occurs). Many patterns are asked about one text (a report's): each literal is looked for in it
+    once."""
+    global _last
+    groups = required(pattern.pattern, pattern.flags) if isinstance(pattern.pattern, str) else None
+    if groups is None:
+        return True
+    last = _last
+    if last[0] is not text:
+        _last = last = (text, {})
+    found = last[1]
+    for group in groups:
+        if len(group) >= 3 and all(s not in found for s in group):  # one scan for all of them
+            m = _any_of(group).search(text)
+            if m is None:
+                found.update(dict.fromkeys(group, False))
+                return False
+            found[m.group()] = True
+            continue
+        for s in group:
+            here = found.get(s)
+            if here is None:
+                here = found[s] = s in text
+            if here:
+                break
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _any_of(group: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds any string of ``group`` (the longest first where one starts another)."""
+    return re.compile("|".join(map(re.escape, sorted(group, key=len, reverse=True))))
+
+
+def prepare(pattern: re.Pattern) -> None:
+    """Read ``pattern``'s literals now, and build the scans for them (a batch does this before any
+    file's budget starts)."""
+    for group in required(pattern.pattern, pattern.flags) or ():
+        if len(group) >= 3:
+            _any_of(group)
+
+
+def _rank(group) -> tuple:
+    """Longer strings first, fewer first: the likeliest to be missing from a text, and the cheapest."""
+    return (-min(map(len, group)), len(group), group)
+
+
+def _needs(items: list) -> list[list[str]]:
+    """What a concatenation needs: each of its runs of literal characters, and what each of its parts
+    needs (all of them, every match holds each)."""
+    groups: list[list[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            groups.append(["".join(run)])
+            run = []
+        groups += _item(op, av)
+    if run:
+        groups.append(["".join(run)])
+    return groups
+
+
+def _item(op, av) -> list[list[str]]:
+    if op is _c.SUBPATTERN:
+        _, add_flags, _, body = av
+        if add_flags & re.IGNORECASE:
+            raise _Unknown  # a case-insensitive part: its literals would need a case-insensitive search
+        return _needs(list(body))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _needs(list(av))
+    if op in _REPEATS:
+        low, _, body = av
+        return _needs(list(body)) if low >= 1 else []
+    if op is _c.BRANCH:
+        strings: list[str] = []
+        for alternative in av[1]:
+            needs = _needs(list(alternative))
+            if not needs:
+                return []  # an alternative that needs nothing: the branch needs nothing
+            strings += [s for s in min(needs, key=_rank) if s not in strings]
+        return [strings] if len(strings) <= MAX_STRINGS else []
+    if op is _c.IN:
+        if len(av) <= MAX_CLASS and all(kind is _c.LITERAL for kind, _ in av):
+            return [[chr(code) for _, code in av]]
+        return []
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT, _c.ANY, _c.NOT_LITERAL, _c.CATEGORY, _c.GROUPREF):
+        return []  # zero-width, or any character: needs nothing in particular
+    raise _Unknown(op)

@@ -1,0 +1,324 @@
+"""The short cuts taken for speed give what the plain way gives: each against the plain code it replaces,
+on generated input."""
+
+import re
+import signal
+
+import pytest
+from conftest import ROOT, seed_files
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fazhi_check
+from fazhi_check import budget, engine, literals, numerals
+from fazhi_check.checks import repeats
+from fazhi_check.checks.patterns import _compiled_each
+from fazhi_check.checks.repeats import find_repeats
+from fazhi_check.document import lines
+from fazhi_check.positions import LineIndex, normalize
+from fazhi_check.rulebook import RulePack
+from fazhi_check.vocabulary import HEAD_LISTS
+
+_SPACES = [" ", "\t", "\u3000", "\xa0", "\u2003", "\n", "\r", "\x1c", "\x85", "\u2028"]
+_DIGITS = ["1", "23", "4567", "12345", "０", "٣", "²"]  # ASCII, full-width and Arabic-Indic digits; ² is no decimal
+_PAGE_PIECES = [*_SPACES, *_DIGITS, "-", "—", "–", "第", "页", "页码", "x", "一"]
+_PAGEISH = st.lists(st.sampled_from(_PAGE_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_PAGEISH, st.text(max_size=12)))
+def test_page_numbers_are_what_the_pattern_says(text):
+    assert lines.is_page_number(text) == bool(lines._PAGE_NUMBER.match(text))
+
+
+_DATE_PIECES = [
+    *_SPACES,
+    "2024年",
+    "二〇二四年",
+    "1月",
+    "十二月",
+    "10日",
+    "三十一日",
+    "日",
+    "(",
+    ")",
+    "）",
+    "司法局",
+    "x",
+]
+_DATEISH = st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join)
+
+
+def _plain_strip_trailing_date(text):
+    m = numerals._TRAILING_DATE.search(text)
+    return text[: m.start()].rstrip() if m and m.start() > 0 else text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_DATEISH, st.text(max_size=12)))
+def test_a_trailing_date_is_stripped_as_the_pattern_says(text):
+    assert numerals.strip_trailing_date(text) == _plain_strip_trailing_date(text)
+
+
+def test_the_date_test_sees_a_date_before_a_final_line_break():
+    assert numerals.strip_trailing_date("某某县司法局 2024年1月10日 \n") == "某某县司法局"
+    assert numerals.strip_trailing_date("某某县司法局（2024年1月10日)\t") == "某某县司法局（"
+
+
+@pytest.mark.parametrize(
+    "select, extend, ignore",
+    [(None, None, None), (["FZ2"], None, None), (None, ["FZ5"], ["FZ402"]), (["ALL"], [], ["layout"]), ([], [], [])],
+)
+def test_a_selection_made_again_is_the_selection_made_anew(select, extend, ignore):
+    pack = fazhi_check.load_rules()
+    first = engine.select_rules(pack, select, extend, ignore)
+    assert engine.select_rules(pack, select, extend, ignore) is first
+    assert first == engine._select(pack, select, tuple(extend or ()), tuple(ignore or ()))
+    fewer = RulePack(tuple(r for r in pack.rules if r.code != "FZ501"), pack.vocabulary)  # its own selection
+    assert engine.select_rules(fewer, select, extend, ignore) == engine._select(
+        fewer, select, tuple(extend or ()), tuple(ignore or ())
+    )
+
+
+def test_a_selection_naming_no_rule_fails_every_time():
+    pack = fazhi_check.load_rules()
+    for _ in range(2):
+        with pytest.raises(engine.SelectionError):
+            engine.select_rules(pack, ["FZ999"])
+
+
+def test_the_clock_stops_and_the_alarm_handler_comes_back_after_the_rules():
+    before = signal.getsignal(signal.SIGALRM)
+    fazhi_check.check_text(seed_files()[0].read_text("utf-8"))
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_deadline_inside_a_ticking_block_still_ends_its_own_block():
+    with budget.ticking(), pytest.raises(TimeoutError), budget.deadline(0.3, TimeoutError):
+        while True:
+            re.search(r"(a+)+$", "a" * 28 + "b")
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# -- literals: a pattern is skipped only where it cannot match ----------------------------------------
+
+
+def _all_patterns():
+    pack = fazhi_check.load_rules()
+    found = []
+    for rule in pack.rules:
+        patterns = rule.options.get("patterns")
+        if isinstance(patterns, list) and all(isinstance(p, str) for p in patterns):
+            found += [re.compile(p, re.MULTILINE) for p in patterns]
+            if rule.check == "pattern":
+                found += _compiled_each(tuple(patterns)) or []
+    vocabulary = pack.vocabulary
+    found += [vocabulary.pattern(name) for name in HEAD_LISTS]
+    for words in vocabulary.kinds.values():
+        found += [words.heading, words.weak_heading, words.body, words.fold_sentence]
+    return found
+
+
+PATTERNS = _all_patterns()
+
+
+def _pieces(pattern):
+    """Text a pattern is likely to match pieces of: its literal strings, and characters around them."""
+    groups = literals.required(pattern.pattern, pattern.flags) or ()
+    return [s for group in groups for s in group] + ["X", "x", "×", "2024年", "月", "日", "(", ")", " ", "\n", "的"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_pattern_said_not_to_match_finds_nothing(data):
+    pattern = data.draw(st.sampled_from(PATTERNS))
+    pieces = _pieces(pattern)
+    text = data.draw(st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=3)), max_size=12).map("".join))
+    for candidate in (text, text[1:], text[:-1]):
+        assert literals.may_match(pattern, candidate) or pattern.search(candidate) is None
+
+
+def test_the_built_in_patterns_said_not_to_match_find_nothing_in_every_report_here():
+    paths = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("tests/**/*.txt"))
+    texts = [normalize(p.read_text("utf-8", errors="replace")) for p in paths]
+    skipped = 0
+    for pattern in PATTERNS:
+        for text in texts:
+            if not literals.may_match(pattern, text):
+                skipped += 1
+                assert pattern.search(text) is None, (pattern.pattern, text[:40])
+    assert skipped > 1000  # the test tests something
+
+
+_ATOMS = st.sampled_from(
+    ["a", "b", "ab", "的", "[ab]", "[a-z]", ".", r"\d", "(?=a)", "(?<!b)", "^", "$", r"\(", "[^a]"]
+)
+
+
+def _regexes():
+    return st.recursive(
+        _ATOMS,
+        lambda inner: st.one_of(
+            st.tuples(inner, inner).map("".join),
+            st.tuples(inner, inner).map(lambda t: f"(?:{t[0]}|{t[1]})"),
+            st.tuples(inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "{1,3}", "+?", "*+"])).map(
+                lambda t: f"(?:{t[0]}){t[1]}"
+            ),
+            inner.map(lambda t: f"({t})"),
+            inner.map(lambda t: f"(?>{t})"),
+            inner.map(lambda t: f"(?={t})"),
+        ),
+        max_leaves=8,
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_regexes(), st.text(alphabet="ab的(c\n", max_size=10))
+def test_any_pattern_said_not_to_match_finds_nothing(regex, text):
+    pattern = re.compile(regex)
+    assert literals.may_match(pattern, text) or pattern.search(text) is None
+
+
+def test_literals_of_a_few_patterns():
+    assert literals.required("内部(?:资料|文件)[ \\t]*★") == (("内部",), ("资料", "文件"), ("★",))
+    assert literals.required("(?:ab)+c?") == (("ab",),)
+    assert literals.required("a{0,3}|b") is None  # an alternative that needs nothing
+    assert literals.required("(?i)abc") is None and literals.required("x(?i:abc)") is None  # case-insensitive
+    assert literals.required("(a)\\1") == (("a",),)  # the back-reference itself needs nothing known
+    assert literals.required("(?=abc)d") == (("d",),)  # what a lookahead sees is not consumed: only d counts
+
+
+def _plain_line_index(text):
+    starts, ends = [0], []
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab\n\r一", max_size=30))
+def test_a_line_index_has_the_lines_the_breaks_make(text):
+    index = LineIndex(text)
+    assert (index.starts, index.ends) == _plain_line_index(text)
+
+
+# -- reports of a whole run: written as the files arrive, with the text a whole-run dump gives ---------
+
+
+def _results():
+    pack = fazhi_check.load_rules()
+    found = [fazhi_check.check_file(p, rules=pack) for p in seed_files()]
+    found.append(fazhi_check.check_text("x", path="名\udcc4\udce3.txt", rules=pack))  # bytes no UTF-8 in a name
+    found.append(fazhi_check.check_text("关于2024年法治政府建设情况的报告\n", path="/elsewhere/a b.txt", rules=pack))
+    return pack, found
+
+
+def _plain_sarif(results, rules, version):
+    """SARIF as one json.dumps of the whole log (how it was written before it was streamed)."""
+    import json
+
+    from fazhi_check.read import editable
+    from fazhi_check.report import sarif
+    from fazhi_check.report.escape import json_safe
+
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    items = [
+        sarif._result(f, n, index, sarif.artifact_uri(r.path), editable(r.path))
+        for r in results
+        for f, n in sarif._numbered(r)
+    ]
+    driver = {
+        "name": "fazhi-check",
+        "version": version,
+        "semanticVersion": version,
+        "informationUri": sarif.INFORMATION_URI,
+        "rules": [sarif._rule(rule) for rule in rules],
+    }
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": items}
+    log = {"$schema": sarif.SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+
+
+def test_streamed_sarif_is_the_text_of_one_dump_of_the_log():
+    from fazhi_check.report.sarif import format_sarif
+
+    pack, results = _results()
+    for subset in (results, results[:1], [], results[-2:]):
+        assert format_sarif(iter(subset), pack.rules, "9.9") == _plain_sarif(subset, pack.rules, "9.9")
+
+
+def _counting(results, taken):
+    for result in results:
+        taken.append(result)
+        yield result
+
+
+def test_sarif_and_html_take_the_files_one_at_a_time():
+    from fazhi_check.report.html import html_pieces
+    from fazhi_check.report.sarif import sarif_pieces
+
+    pack, results = _results()
+    taken: list = []
+    pieces = sarif_pieces(_counting(results, taken), pack.rules, "9.9")
+    next(pieces), next(pieces)
+    assert len(taken) == 1  # the first file's first two results written: the rest not yet checked
+    taken.clear()
+    page = html_pieces(_counting(results, taken), pack.rules, "9.9")
+    assert next(page).startswith("<!DOCTYPE html>") and len(taken) == len(results)
+
+
+def test_an_html_page_spooled_to_disk_is_the_page_kept_in_memory(monkeypatch):
+    from fazhi_check.report import html
+
+    pack, results = _results()
+    kept = html.format_html(results, pack.rules, "9.9", "en")
+    monkeypatch.setattr(html, "SPOOL", 0)  # every section on disk
+    assert html.format_html(iter(results), pack.rules, "9.9", "en") == kept
+    assert kept.count('<section class="file"') == len(results) and '<nav class="toc">' in kept
+
+
+# -- FZ402: the windows left out are windows that cannot repeat --------------------------------------
+
+
+def _every_window(chars, size):
+    seen: dict[str, int] = {}
+    i = 0
+    while i + size <= len(chars):
+        j = seen.setdefault(chars[i : i + size], i)
+        if j + size > i:
+            i += 1
+            continue
+        length = size
+        while i + length < len(chars) and j + length < i and chars[j + length] == chars[i + length]:
+            length += 1
+        yield i, j, length
+        i += length
+
+
+_BODY = st.lists(st.sampled_from(["甲乙", "丙", ",", "。", "的", "依法行政", "推进"]), min_size=1, max_size=30).map(
+    "".join
+)
+
+
+@pytest.mark.parametrize("prune_from", [0, repeats.PRUNE_FROM])
+@settings(max_examples=400, deadline=None)
+@given(_BODY, st.integers(1, 12), st.integers(2, 8), st.integers(2, 36), st.randoms())
+def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(prune_from, body, copies, every, size, rng):
+    """A text made as the benchmark's big report is (a body again and again, a numbered mark put in
+    every few characters), so that most windows are near a repeat and most anchors' keys are unique;
+    with the keys before the anchors counted on every text, and only where many windows are left."""
+    repeats.PRUNE_FROM, kept = prune_from, repeats.PRUNE_FROM
+    pieces = []
+    for k in range(copies):
+        copy = "".join(
+            ch + (f"丁{rng.randint(0, 3)}{k}" if i % every == every - 1 else "") for i, ch in enumerate(body)
+        )
+        pieces.append(copy)
+    chars = "".join(pieces)
+    try:
+        assert list(find_repeats(chars, size)) == list(_every_window(chars, size))
+    finally:
+        repeats.PRUNE_FROM = kept
