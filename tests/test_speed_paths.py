@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, seed_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_fast_paths import _repeats_by_every_window
 
 import fazhi_check
 from fazhi_check import budget, engine, literals, numerals
@@ -283,19 +284,7 @@ def test_an_html_page_spooled_to_disk_is_the_page_kept_in_memory(monkeypatch):
 # -- FZ402: the windows left out are windows that cannot repeat --------------------------------------
 
 
-def _every_window(chars, size):
-    seen: dict[str, int] = {}
-    i = 0
-    while i + size <= len(chars):
-        j = seen.setdefault(chars[i : i + size], i)
-        if j + size > i:
-            i += 1
-            continue
-        length = size
-        while i + length < len(chars) and j + length < i and chars[j + length] == chars[i + length]:
-            length += 1
-        yield i, j, length
-        i += length
+_every_window = _repeats_by_every_window  # the plain scan, as test_fast_paths holds it
 
 
 _BODY = st.lists(st.sampled_from(["甲乙", "丙", ",", "。", "的", "依法行政", "推进"]), min_size=1, max_size=30).map(
