@@ -73,6 +73,9 @@ def test_a_pdf_that_loops_for_ever_is_fz001_and_the_batch_goes_on(capsys, tmp_pa
     assert f"{tmp_path / 'report.txt'}:36:3: FZ201" in out and code == 1
 
 
+# the deadline may fall inside a garbage-collector callback, which swallows it (pytest warns); the clock
+# keeps ticking, so the next tick stops the check: the finding below is still the budget's
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_heading_only_lines_past_the_time_budget_are_fz001(capsys, tmp_path):
     (tmp_path / "headings.txt").write_text("一、\n" * 300_000, "utf-8")
     code, out, _ = run(capsys, "--timeout", "0.5", "--format", "json", str(tmp_path / "headings.txt"))
