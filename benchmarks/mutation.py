@@ -5,6 +5,7 @@ run or CI: about an hour on two cores). The configuration is ``[tool.cosmic-ray]
     .venv/bin/python benchmarks/mutation.py                 # the whole run, then the table
     .venv/bin/python benchmarks/mutation.py --report        # the table of the last run (build/mutation/)
     .venv/bin/python benchmarks/mutation.py --survivors fazhi_check/checks/dates.py   # their diffs
+    .venv/bin/python benchmarks/mutation.py --sample 500    # a uniform sample of 500 mutants (about an hour)
 
 How it runs: cosmic-ray mutates one place of a module on disk and runs the test command; here that is
 ``mutation.py run-tests`` in one of ``--workers`` copies of the repository, each served by a
@@ -391,6 +392,27 @@ def skip_equivalent(session: Path, pristine: dict) -> int:
     return skipped
 
 
+NOT_SAMPLED = "not in the sample"
+
+
+def keep_sample(session: Path, size: int, seed: int) -> int:
+    """Leave ``size`` of the pending mutants, drawn uniformly (``seed``), and mark the others as not in the
+    sample: a run that fits in an hour, whose kill rate estimates the whole one's. Returns how many are left
+    out."""
+    import random
+
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        pending = sorted(item.job_id for item in db.pending_work_items)
+        kept = set(random.Random(seed).sample(pending, min(size, len(pending))))
+        for job in pending:
+            if job not in kept:
+                db.set_result(job, WorkResult(output=NOT_SAMPLED, worker_outcome=WorkerOutcome.SKIPPED))
+    return len(pending) - len(kept)
+
+
 def preflight(copy: Path, work: Path, session: Path) -> None:
     """In ``copy``: the planted mutant is killed and the no-op mutant survives, else stop."""
     cfg = settings()["selection"]["planted"]
@@ -437,7 +459,7 @@ def wait_for(port: int, proc) -> None:
     sys.exit("a cosmic-ray worker did not answer")
 
 
-def run(workers: int, again: bool = False) -> None:
+def run(workers: int, again: bool = False, sample: int | None = None, seed: int = 1) -> None:
     """A whole run; ``again``: the survivors of the last run tested anew (with the tests as they are now), the
     other verdicts kept (a test added can only kill more), the last run's session kept as session-before."""
     cfg = settings()
@@ -465,12 +487,17 @@ def run(workers: int, again: bool = False) -> None:
         with sqlite3.connect(session) as db:
             gone = db.execute("delete from work_results where worker_outcome='NORMAL' and test_outcome='SURVIVED'")
             print(f"{gone.rowcount} survivors to test again")
+            # a run stopped midway leaves the mutants its stopped workers had as errors: they are tried again
+            lost = db.execute("delete from work_results where worker_outcome='ABNORMAL'")
+            print(f"{lost.rowcount} mutants of a stopped run to test again")
     else:
         cosmic_ray("init", str(config), str(session), check=True)
         subprocess.run(
             [str(Path(sys.executable).parent / "cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True
         )
     print(f"{skip_equivalent(session, pristine)} mutants skipped as equivalent by construction")
+    if sample is not None and not again:
+        print(f"{keep_sample(session, sample, seed)} mutants left out of a sample of {sample} (seed {seed})")
     print("coverage map ...", flush=True)
     subprocess.run(
         [sys.executable, __file__, "map", str(copies[0])],
@@ -563,7 +590,7 @@ def outcomes(session: Path):
         if worker is None:
             verdict = "pending"
         elif worker == "skipped":
-            verdict = "filtered" if output == "Filtered operator" else "equivalent"
+            verdict = {"Filtered operator": "filtered", NOT_SAMPLED: "not sampled"}.get(output, "equivalent")
         elif worker != "normal" or test == "incompetent":
             verdict = "error"
         elif test == "killed":
@@ -577,7 +604,7 @@ def report(session: Path) -> None:
     counts: dict[str, Counter] = defaultdict(Counter)
     for module, verdict, *_ in outcomes(session):
         counts[module][verdict] += 1
-    columns = ("tried", "killed", "timed out", "survived", "error", "equivalent", "filtered", "pending")
+    columns = ("tried", "killed", "timed out", "survived", "error", "equivalent", "filtered", "not sampled", "pending")
     print(f"{'module':36} " + " ".join(f"{c:>10}" for c in columns) + "  killed %")
     total: Counter = Counter()
     for module in sorted(counts) + ["all"]:
@@ -604,6 +631,8 @@ def main(argv=None) -> int:
     parser.add_argument("--report", action="store_true", help="print the table of the last run")
     parser.add_argument("--survivors", metavar="MODULE", help="print the diffs of a module's surviving mutants")
     parser.add_argument("--again", action="store_true", help="test the last run's survivors anew")
+    parser.add_argument("--sample", type=int, metavar="N", help="test a uniform sample of N mutants, not all")
+    parser.add_argument("--seed", type=int, default=1, help="the sample's seed (default 1)")
     parser.add_argument("--confirm", type=int, metavar="N", help="test N survivors against the whole selection")
     parser.add_argument("--session", type=Path, default=WORK / "session.sqlite", help="for --report, --survivors")
     args = parser.parse_args(argv)
@@ -621,7 +650,7 @@ def main(argv=None) -> int:
     elif args.confirm:
         confirm(args.confirm)
     else:
-        run(args.workers, again=args.again)
+        run(args.workers, again=args.again, sample=args.sample, seed=args.seed)
     return 0
 
 
