@@ -1,5 +1,6 @@
 """Mutation testing of the outline, the document model and the checks with cosmic-ray (not part of the test
-run or CI: about an hour on two cores). The configuration is ``[tool.cosmic-ray]`` in pyproject.toml.
+run or CI: about four hours on two cores, one with --sample 500). The configuration is ``[tool.cosmic-ray]``
+in pyproject.toml.
 
     .venv/bin/pip install -e '.[mutation]'
     .venv/bin/python benchmarks/mutation.py                 # the whole run, then the table
