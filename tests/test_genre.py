@@ -102,3 +102,105 @@ def test_the_marks_of_a_head_above_the_title_are_no_title():
         title_line = len(marks) + 1
         assert [(f.code, f.line) for f in result.findings if f.code in ("FZ301", "FZ302")] == [], marks
         assert result.sections[0].line == title_line + 2
+
+
+SPEECHES = [
+    "在全县依法行政工作会议上的讲话\n县长　某某\n（2025年2月21日）\n同志们：\n"
+    "今天召开全县依法行政工作会议，主要任务是部署今年工作。\n"
+    "一、肯定成绩，充分认识依法行政取得的新进展\n过去一年，全县法治政府建设取得新成效，审查重大行政决策15件。\n"
+    "二、正视问题，切实增强紧迫感\n一些干部法治意识还不强，执法不规范问题仍然存在。\n"
+    "三、突出重点，全面推进法治政府建设\n（一）深入推进依法决策。\n（二）严格规范执法。\n",
+    "某市市长在2025年法治政府建设推进会上的发言\n一、2024年主要工作\n全市审查规范性文件40件，办理行政复议案件300件。\n"
+    "二、存在的不足\n基层执法力量薄弱。\n三、2025年工作打算\n持续深化法治政府建设。\n",
+    "在全区法治政府建设工作会议上的讲话稿\n同志们：\n一、总结成绩\n2024年全区法治政府建设扎实推进。\n二、查找不足\n执法规范化有待提升。\n"
+    "三、部署任务\n（一）强化依法决策。\n（二）深化普法宣传。\n",
+]
+SURVEYS = [
+    "某区2024年度法治政府建设群众满意度测评报告\n受托单位：某调查咨询有限公司\n委托单位：某区司法局\n一、测评概况\n采用电话访问方式，"
+    "有效样本1200份。\n二、测评指标\n测评设置依法决策、严格执法等6项指标。\n三、测评结果\n综合得分88.6分。\n四、问题与建议\n执法规范化得分偏低。\n",
+    "某县法治政府建设第三方评估报告（2024年度）\n一、评估概况\n评估组查阅资料，走访部门。\n二、评估结果\n总分86分。\n三、存在问题\n"
+    "部分部门合法性审查不到位。\n四、意见建议\n加强合法性审查。\n",
+    "某市2024年法治政府建设社会满意度调查报告\n一、调查方法\n随机抽样调查市民2000人。\n二、调查结果\n满意度为90.2%。\n三、主要问题\n"
+    "群众对执法公正性评价偏低。\n",
+]
+APPLICATIONS = [
+    "第四批某省法治政府建设示范地区申报书\n申报地区：某市某县\n申报类别：综合示范地区\n申报单位（盖章）：某县人民政府\n一、基本情况\n"
+    "某县辖9镇3乡。\n二、对照示范指标体系自评情况\n自评总分92分。\n三、主要做法和成效\n建成县乡村三级公共法律服务平台。\n",
+    "某县法治政府建设示范项目申请书\n项目名称：行政执法“三项制度”全覆盖\n一、项目基本情况\n2023年启动。\n二、主要做法\n"
+    "统一执法文书。\n三、取得成效\n执法案卷合格率98%。\n",
+    "某区党政主要负责人推进法治建设第一责任人职责承诺书\n本人作为某区党政主要负责人，郑重承诺：\n一、带头尊法学法守法用法。\n"
+    "二、每年专题研究法治建设工作不少于2次。\n三、带头出庭应诉。\n",
+]
+
+
+@pytest.mark.parametrize(
+    "text", SPEECHES + SURVEYS + APPLICATIONS,
+    ids=[f"speech{i}" for i in range(3)] + [f"survey{i}" for i in range(3)] + [f"application{i}" for i in range(3)],
+)  # fmt: skip
+def test_speeches_surveys_and_applications_are_no_annual_report(text):
+    result = fazhi_check.check_text(text)
+    codes = [f.code for f in result.findings]
+    assert result.facts.is_report is False and codes.count("FZ003") == 1
+    assert [c for c in codes if c.startswith(STRUCTURE)] == []
+
+
+def _fz003(text: str, lang: str = "zh") -> str:
+    (finding,) = [f for f in fazhi_check.check_text(text, lang=lang).findings if f.code == "FZ003"]
+    return finding.message
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (SPEECHES[0], "标题“在全县依法行政工作会议上的讲话”写明是另一种文件"),
+        (TABLES[2], "标题“2024年度依法行政考核指标完成情况汇总表”写明是另一种文件"),
+        ("关于印发《2025年法治政府建设工作要点》的通知\n一、总体要求\n坚持依法行政。\n",
+         "标题“关于印发《2025年法治政府建设工作要点》的通知”写明是另一种文件"),
+        ("某县2025年法治政府建设工作方案\n一、总体要求\n坚持依法行政。\n二、主要任务\n深化执法改革。\n",
+         "标题“某县2025年法治政府建设工作方案”表明这是今后工作的方案或计划，不是对上一年度的报告"),
+        ("近日，某区召开法治政府建设推进会。会议总结了2024年工作，部署了2025年任务。\n",
+         "像一篇新闻报道（以“近日”等开头或带有记者署名，没有编号的部分）"),
+        ("各乡镇人民政府，县政府各部门：\n现将有关事项通知如下。\n一、提高认识\n二、压实责任\n",
+         "主送“各……”，是发给下级执行的文件，而年度报告是报给上级的"),
+        (SUMMARIES[1], "标题“某县司法局2024年度工作总结”未提及法治政府建设，也未识别出规定的各部分"),
+        ("今天天气很好。\n我们去公园散步。\n", "没有提及法治政府建设的标题，也未识别出规定的各部分"),
+    ],
+    ids=["speech", "table", "notice-title", "plan", "news", "downward", "summary", "untitled"],
+)  # fmt: skip
+def test_fz003_says_why_the_text_is_no_annual_report(text, reason):
+    assert _fz003(text) == f"全文看不出是法治政府建设年度报告：{reason}，请确认文件是否放错"
+
+
+def test_fz003_says_why_in_english_too():
+    assert _fz003(SPEECHES[0], "en") == (
+        'This does not read as a rule-of-law government annual report: the title "在全县依法行政工作会议上的讲话" '
+        "names another kind of document; check that the right file was given"
+    )
+
+
+PLAN_IN_SHORTCOMINGS = (
+    "关于2024年法治政府建设情况的报告\n一、推进法治政府建设的主要举措和成效\n审查规范性文件12件，办理行政复议案件30件，开展普法宣传活动40场。\n"
+    "二、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人带头学法，专题研究法治工作4次，带头出庭应诉2次。\n"
+    "三、存在的不足和原因\n一是行政执法力量不足，原因是编制紧张；二是普法针对性不强，原因是调研不够。\n"
+    "{opening}我们将针对上述问题，加强执法人员培训，开展精准普法。\n某区司法局\n2025年2月14日\n"
+)
+
+
+@pytest.mark.parametrize("opening", ["下一步，", "2025年，", "新的一年，", "下一年度，"])
+def test_a_plan_written_as_the_last_paragraph_of_another_part_is_folded_not_missing(opening):
+    result = fazhi_check.check_text(PLAN_IN_SHORTCOMINGS.format(opening=opening))
+    found = [(f.code, f.line, f.column, f.section) for f in result.findings if f.code in ("FZ101", "FZ106")]
+    assert found == [("FZ106", 8, 1, "plan")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["同时，下一步将加强执法人员培训。", "这些问题下一步我们将逐步解决。", "基层反映，2025年将面临更大压力。"],
+)
+def test_next_steps_inside_a_sentence_are_no_plan(sentence):
+    result = fazhi_check.check_text(
+        PLAN_IN_SHORTCOMINGS.format(opening="").replace(
+            "我们将针对上述问题，加强执法人员培训，开展精准普法。", sentence
+        )
+    )
+    assert [(f.code, f.section) for f in result.findings if f.code in ("FZ101", "FZ106")] == [("FZ101", "plan")]

@@ -13,7 +13,7 @@ mutation = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mutation)
 
 GENRE = "fazhi_check/checks/genre.py"
-ORIGINAL = "    return len(named) >= 2 or about or _states_a_report(doc)\n"
+ORIGINAL = '    return None if len(named) >= 2 or about or _states_a_report(doc) else "no_subject"\n'
 # the case where exactly two parts are named by headings: two is enough for a report
 CASE = "tests/test_rule_cases.py::test_rule_case[FZ003::title_cut_but_headings_name_two_parts]"
 

@@ -14,19 +14,24 @@ from .base import Hit, Subject, check, whole_file
 
 
 def is_annual_report(doc: Document) -> bool:
-    """Whether the text reads as a 法治政府建设 annual report: not if its title names another genre
-    or it is shaped like another document; yes if its title names the subject; else (a title about
-    other work, or none) if its parts name the required parts, or it states what it reports ("现将…
-    报告如下", untitled texts only), and its text is about the subject (the subject's words are not
-    rare in it, as they are in another department's summary)."""
+    """Whether the text reads as a 法治政府建设 annual report (see ``why_not``)."""
+    return why_not(doc) is None
+
+
+def why_not(doc: Document) -> str | None:
+    """Why the text is no 法治政府建设 annual report (a key of FZ003's ``reasons``), or None where it is
+    one: not if its title names another genre or it is shaped like another document; yes if its title
+    names the subject; else (a title about other work, or none) if its parts name the required parts,
+    or it states what it reports ("现将…报告如下", untitled texts only), and its text is about the
+    subject (the subject's words are not rare in it, as they are in another department's summary)."""
     vocabulary = doc.vocabulary
     title = doc.title.text if doc.title else None
-    if title is not None and _other_title(title, vocabulary):
-        return False
-    if _shaped_like_another_document(doc):
-        return False
+    if title is not None and (genre := _other_title(title, vocabulary)):
+        return genre
+    if shape := _shaped_like_another_document(doc):
+        return shape
     if title is not None and vocabulary.pattern("title").search(title):
-        return True
+        return None
     named = {k for p in doc.parts if p.kind_source in ("heading", "body") for k in (p.kind, *p.also)}
     named &= set(vocabulary.required)
     about = _count(vocabulary.pattern("subject"), doc.normalized) * 1000 >= vocabulary.subject_per_mille * len(
@@ -35,20 +40,22 @@ def is_annual_report(doc: Document) -> bool:
     leaders = "leadership" in named or any(f.kind == "leadership" for f in doc.folds)
     if title is not None:  # a title about other work: a report only where its parts and words say so
         if vocabulary.pattern("other_field").search(title):
-            return leaders  # a field's own yearly account (行政复议, 普法…) gives none of the leaders' duty
+            # a field's own yearly account (行政复议, 普法…) gives none of the leaders' duty
+            return None if leaders else "field"
         # a department's own year summary names a plan and its problems too, but neither the leaders'
         # duty nor, in the regulation's words, the year's measures and results
-        return len(named) >= 2 and (leaders or ("measures" in named and about))
-    return len(named) >= 2 or about or _states_a_report(doc)
+        return None if len(named) >= 2 and (leaders or ("measures" in named and about)) else "other_work"
+    return None if len(named) >= 2 or about or _states_a_report(doc) else "no_subject"
 
 
-def _other_title(title: str, vocabulary) -> bool:
+def _other_title(title: str, vocabulary) -> str | None:
     """The title names another genre, a cover letter or notice that sends reports, or a plan for the
     future that reports no year's work."""
-    if any(vocabulary.pattern(name).search(title) for name in ("other_genre", "cover_title")):
-        return True
+    for name, reason in (("other_genre", "other_genre"), ("cover_title", "cover")):
+        if vocabulary.pattern(name).search(title):
+            return reason
     plan = vocabulary.pattern("plan_genre").search(title)
-    return plan is not None and not vocabulary.pattern("report_genre").search(title[: plan.start()])
+    return "plan" if plan is not None and not vocabulary.pattern("report_genre").search(title[: plan.start()]) else None
 
 
 def _states_a_report(doc: Document) -> bool:
@@ -57,7 +64,7 @@ def _states_a_report(doc: Document) -> bool:
     return doc.formula_year is not None or any(formula.search(ln.text) for ln in doc.lines[doc.body_start :][:8])
 
 
-def _shaped_like_another_document(doc: Document) -> bool:
+def _shaped_like_another_document(doc: Document) -> str | None:
     """A text sent down to many (各乡镇人民政府，各部门：), a news item (it opens with 近日 or X月X日,
     or ends with a byline, and has no numbered parts), a
     plan for the future (its parts are 总体要求, 主要任务, 保障措施…), a notice (it asks for reports
@@ -68,24 +75,24 @@ def _shaped_like_another_document(doc: Document) -> bool:
     headings = [p.heading.title for p in doc.parts if p.heading.numeral]
     head = [ln.text.strip() for ln in doc.lines[: doc.body_start + 1] if ln.text.strip().endswith((":", "："))]
     if any(vocabulary.pattern("downward_addressee").match(t) for t in head):
-        return True  # sent down to many: a notice or a plan, not a report to the organ above
+        return "downward"  # sent down to many: a notice or a plan, not a report to the organ above
     start = [ln.text.strip() for ln in doc.lines[doc.body_start :][:4]]
     end = [ln.text.strip() for ln in doc.lines[-3:]]
     news = any(vocabulary.pattern("news_opening").match(t) for t in start)
     if (news or any(vocabulary.pattern("news_source").match(t) for t in end)) and not headings:
-        return True
+        return "news"
     plan = vocabulary.pattern("plan_heading")
     if sum(1 for h in headings if plan.search(h)) >= 2:
-        return True
+        return "plan_parts"
     thresholds = vocabulary.thresholds
     if _count(vocabulary.pattern("notice_words"), text) >= thresholds["notice_min"] and not _reports_a_year(doc):
-        return True
+        return "notice"
     if _count(vocabulary.pattern("personal"), text) >= thresholds["personal_min"]:
-        return True
+        return "personal"
     entry = vocabulary.pattern("list_entry")
     if sum(1 for ln in doc.lines if entry.match(ln.text.strip())) >= thresholds["list_min"]:
-        return True  # a web page that lists documents and their dates
-    return _count(vocabulary.pattern("template"), text) >= thresholds["template_min"]
+        return "list"  # a web page that lists documents and their dates
+    return "template" if _count(vocabulary.pattern("template"), text) >= thresholds["template_min"] else None
 
 
 def _reports_a_year(doc: Document) -> bool:
@@ -99,7 +106,23 @@ def _count(pattern, text: str) -> int:
     return len(pattern.findall(text)) if may_match(pattern, text) else 0
 
 
-@check("not-annual-report", text_level=True)
+# why a text is no annual report: the keys of FZ003's reasons (rules/FZ003.yaml says each in words)
+REASONS = (
+    *("other_genre", "cover", "plan", "downward", "news", "plan_parts", "notice", "personal", "list"),
+    *("template", "field", "other_work", "no_subject", "empty"),
+)
+
+
+@check("not-annual-report", text_level=True, params=("reason", "reason_en"))
 def not_annual_report(subject: Subject, options: dict) -> Iterator[Hit]:
+    """The text is no annual report; the message says why, in the words of the rule's ``reasons``."""
     if not subject.is_report:
-        yield Hit(*whole_file(subject.doc))
+        doc = subject.doc
+        key = why_not(doc) if doc.lines else "empty"
+        key = key or "no_subject"  # judged no report by the engine for a reason this test does not see
+        title = doc.title.written if doc.title else ""
+        params = {
+            "reason": options["reasons"][key].format(title=title),
+            "reason_en": options["reasons_en"][key].format(title=title),
+        }
+        yield Hit(*whole_file(doc), params)
