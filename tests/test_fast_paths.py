@@ -178,3 +178,30 @@ def test_spawned_workers_as_on_macos_and_windows_report_what_one_process_does(ba
     spawned = [(entry, counts.to_dict()) for (entry, counts), _, _ in batch.run_all(task, paths, 2, start="spawn")]
     here = [(entry, counts.to_dict()) for (entry, counts), _, _ in map(task, paths)]
     assert spawned == here and len(here) == 6
+
+
+@pytest.mark.parametrize(
+    "pattern, alternatives",
+    [
+        ("[ab]c|d", True), ("x|y", True), ("(a|b)|c", True), (r"\[a|b", True),  # a | outside groups and classes
+        ("[ab](c|d)", False), ("[ab]c(?:x|y)", False),  # inside a group
+        ("[|]x", False), ("[^]|]x", False), ("[]|]x", False), ("[a\\]|]x", False),  # inside a class
+        (r"[ab]\|c", False),  # escaped
+    ],
+)  # fmt: skip
+def test_a_bar_splits_a_pattern_only_outside_its_groups_and_classes(pattern, alternatives):
+    from fazhi_check.checks.patterns import _alternatives_at_top
+
+    assert _alternatives_at_top(pattern) is alternatives
+
+
+def test_a_leading_class_becomes_one_pattern_per_character_only_where_it_starts_every_match():
+    from fazhi_check.checks.patterns import _by_first_character, _compiled_each
+
+    assert _by_first_character("[Xx×]ab") == ["Xab", "xab", "×ab"]
+    assert _by_first_character("[ab]b") == ["ab", "bb"]
+    assert _by_first_character("[ab]c|d") == ["[ab]c|d"]  # "d" needs no class
+    assert _compiled_each((r"(a)\1",)) is None and _compiled_each((r"(?P<n>a)(?P=n)",)) is None  # numbering
+    assert [p.pattern for p in _compiled_each(("[ab]c", "d"))] == ["ac", "bc", "d"]
+    for patterns, text in [(("[ab]c|d",), "xd ac bc"), (("[Xx]1", "x"), "X1 x1 x"), ((r"(a)\1", "b"), "aa b")]:
+        assert union_matches(patterns, text) == [m.span() for m in union(patterns).finditer(text)]
