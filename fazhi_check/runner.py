@@ -48,16 +48,17 @@ def run(paths: Sequence[str], job: Job, resolver: Resolver, jobs: int | None = N
     entry in the streamed report and its counts), its diff under --diff, and the notes to print (what
     --fix did). ``jobs`` as --jobs takes it; standard input is always read here."""
     count = 1 if "-" in paths else batch.jobs_for(jobs, len(paths))
-    _warm_up(resolver, paths)
+    if len(paths) > 1:  # one file: what it does not need is never built (a third of the patterns)
+        _warm_up(resolver, paths)
     _convert_old_office_files(paths, job.max_size)
     lost = partial(_lost, job, resolver)
     yield from batch.run_all(partial(_one, job, resolver), list(paths), count, lost, job.timeout)
 
 
 def _warm_up(resolver: Resolver, paths: Sequence[str]) -> None:
-    """Build the parser and import what checking a file needs before any file's budget starts (and
-    before workers fork, so that they share them): the first file pays only for itself. (The reports
-    are made after the files' budgets, and import what they need then.)"""
+    """Build the patterns and import what checking a file needs before any file's budget starts (and
+    before workers fork, so that they share them): in a batch, the first file pays only for itself.
+    (The reports are made after the files' budgets, and import what they need then.)"""
     from .read import CONVERTIBLE
 
     if any(p.lower().endswith(tuple(CONVERTIBLE)) for p in paths):
