@@ -491,3 +491,24 @@ def test_a_last_part_of_one_short_line_keeps_its_heading_as_written():
 def test_a_paragraph_ends_at_the_line_that_ends_a_sentence():
     text = TITLE + "一、主要举措和成效\n审查文件，\n开展培训。\n新的段落\n"
     assert _check(text, "FZ101").document.parts[0].body_text == "审查文件,开展培训。\n新的段落"
+
+
+def test_a_web_pages_line_holds_its_first_and_last_offsets_and_no_other():
+    text = TITLE + "来源：某区司法局　时间：2025-03-01 10:20:31\n一、主要举措和成效\n审查文件12件。\n"
+    doc = _check(text).document
+    (page,) = doc.page_lines
+    assert [doc.on_page_line(at) for at in (page.start - 1, page.start, page.end, page.end + 1)] == [
+        False, True, True, False,
+    ]  # fmt: skip
+
+
+def test_the_document_and_its_pieces_are_frozen():
+    import dataclasses
+
+    from fazhi_check.document import model
+
+    doc = _check(TITLE + "一、主要举措和成效\n审查文件12件。\n").document
+    for value in (doc, doc.title, doc.parts[0], doc.parts[0].heading):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.__setattr__(dataclasses.fields(value)[0].name, None)
+    assert all(c.__dataclass_params__.frozen for c in (model.Enumeration, model.Fold))
