@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .budget import ticking
 from .checks import BATCH_CHECKS, CHECKS, RUN_WITHOUT_TEXT, TEXT_CHECKS, Hit, Subject
-from .checks.genre import is_annual_report
+from .checks.genre import why_not
 from .checks.patterns import PatternTimeout
 from .checks.patterns import prepare as prepare_patterns
 from .document import build_document
@@ -193,8 +193,9 @@ def check(
         index = MappedIndex(source.text, source.original, source.offsets)
     given, where = (published, "option") if published else (source.published, source.published_source)
     doc = build_document(source.text, pack.vocabulary, year, given, index, where)
-    is_report = bool(doc.lines) and is_annual_report(doc)
-    findings = run_rules(Subject(doc, is_report=is_report, layout=source.layout), rules, lang)
+    not_report = why_not(doc) if doc.lines else "empty"
+    is_report = not_report is None
+    findings = run_rules(Subject(doc, not_report=not_report, layout=source.layout), rules, lang)
     if source.paragraphs:
         lines = source.text.split("\n")
         findings = tuple(replace(f, paragraph=_quote(lines[f.line - 1])) for f in findings)

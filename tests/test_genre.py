@@ -197,3 +197,10 @@ def test_next_steps_inside_a_sentence_are_no_plan(sentence):
         )
     )
     assert [(f.code, f.section) for f in result.findings if f.code in ("FZ101", "FZ106")] == [("FZ101", "plan")]
+
+
+def test_every_reason_fz003_can_give_has_its_words_in_both_languages():
+    from fazhi_check.checks.genre import REASONS
+
+    (rule,) = [r for r in fazhi_check.load_rules().rules if r.code == "FZ003"]
+    assert set(rule.options["reasons"]) == set(rule.options["reasons_en"]) == set(REASONS)

@@ -19,8 +19,12 @@ class Subject:
     document: Document | None
     error: str | None = None
     error_en: str | None = None
-    is_report: bool = False  # the document reads as an annual report (checks/genre.py)
+    not_report: str | None = "no_subject"  # why the document is no annual report, None if it is one (genre.py)
     layout: Layout | None = None  # a Word draft's layout, aligned with its lines
+
+    @property
+    def is_report(self) -> bool:
+        return self.not_report is None
 
     @property
     def doc(self) -> Document:

@@ -13,11 +13,6 @@ from ..literals import may_match
 from .base import Hit, Subject, check, whole_file
 
 
-def is_annual_report(doc: Document) -> bool:
-    """Whether the text reads as a 法治政府建设 annual report (see ``why_not``)."""
-    return why_not(doc) is None
-
-
 def why_not(doc: Document) -> str | None:
     """Why the text is no 法治政府建设 annual report (a key of FZ003's ``reasons``), or None where it is
     one: not if its title names another genre or it is shaped like another document; yes if its title
@@ -116,10 +111,9 @@ REASONS = (
 @check("not-annual-report", text_level=True, params=("reason", "reason_en"))
 def not_annual_report(subject: Subject, options: dict) -> Iterator[Hit]:
     """The text is no annual report; the message says why, in the words of the rule's ``reasons``."""
-    if not subject.is_report:
+    key = subject.not_report
+    if key is not None:
         doc = subject.doc
-        key = why_not(doc) if doc.lines else "empty"
-        key = key or "no_subject"  # judged no report by the engine for a reason this test does not see
         title = doc.title.written if doc.title else ""
         params = {
             "reason": options["reasons"][key].format(title=title),
