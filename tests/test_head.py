@@ -279,3 +279,14 @@ def test_a_year_the_plan_looks_back_on_is_not_its_year(body):
     text = text.replace("一是深化依法行政；二是加强行政执法监督。", body)
     result = fazhi_check.check_text(text)
     assert result.facts.plan_year is None and [f.code for f in result.findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("number", ["某司发〔2023〕3号　", "[某司发〔2023〕3号]", "某司〔2023〕12号 "])
+def test_a_doc_number_in_front_of_the_titles_second_line_is_no_part_of_the_title(number):
+    text = (
+        f"某市某区司法局\n{number}关于2022年度法治政府建设工作情况的报告\n一、主要举措和成效\n审查文件12件。\n"
+        "二、存在的不足和原因\n执法力量不足，原因是编制紧张。\n"
+    )
+    result = fazhi_check.check_text(text, rules=PACK)
+    assert result.title == "某市某区司法局关于2022年度法治政府建设工作情况的报告"  # as written, the issuer first
+    assert result.title.endswith(result.document.title.text) and result.report_year == 2022

@@ -22,9 +22,14 @@ def _written(text: str, title: Title, vocabulary: Vocabulary) -> str:
     """The title as the file writes it, read as the head reads it (letter-spacing, 文号, decoration), the
     issuer's line above it first."""
     shown = (title.issuer_line, *title.lines) if title.issuer_line else title.lines
-    pieces = "".join(head.collapsed(text[ln.start : ln.end]) for ln in shown)
-    number = vocabulary.pattern("doc_number").match(normalize(pieces))
-    return pieces[number.end() :].strip() if number and number.end() < len(pieces) else pieces
+    number = vocabulary.pattern("doc_number")
+    return "".join(_without(head.collapsed(text[ln.start : ln.end]), number) for ln in shown)
+
+
+def _without(written: str, number) -> str:
+    """A line of the title as written, without the 文号 in front of it (matched on its normalised text)."""
+    m = number.match(normalize(written))
+    return written[m.end() :].strip() if m and m.end() < len(written) else written
 
 
 __all__ = ["Document", "Enumeration", "Fold", "Heading", "Part", "Title", "build_document"]

@@ -211,7 +211,7 @@ def _title(lines: tuple[Line, ...], title_at: int | None, reader: _Reader) -> tu
     first = lines.index(pieces[0])
     above = lines[first - 1] if first else None
     organ = above if above and above.number == pieces[0].number - 1 and is_organ(above, reader.vocabulary) else None
-    text = reader.without_number("".join(collapsed(p.text) for p in pieces))
+    text = "".join(reader.without_number(collapsed(p.text)) for p in pieces)  # a 文号 may open any of its lines
     return Title(tuple(pieces), text, issuer_line=organ), title_at
 
 
