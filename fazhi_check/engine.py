@@ -193,7 +193,7 @@ def check(
         index = MappedIndex(source.text, source.original, source.offsets)
     given, where = (published, "option") if published else (source.published, source.published_source)
     doc = build_document(source.text, pack.vocabulary, year, given, index, where)
-    not_report = why_not(doc) if doc.lines else "empty"
+    not_report = why_not(doc) if doc.lines else "no_subject"  # (no rule but FZ002 runs on a text without lines)
     is_report = not_report is None
     findings = run_rules(Subject(doc, not_report=not_report, layout=source.layout), rules, lang)
     if source.paragraphs:
