@@ -414,13 +414,22 @@ def keep_sample(session: Path, size: int, seed: int) -> int:
     return len(pending) - len(kept)
 
 
+def planted_line(cfg: dict) -> int:
+    """The line of the planted mutant's module that holds its ``source`` (the one line that does)."""
+    lines = (ROOT / cfg["module"]).read_text("utf-8").splitlines()
+    found = [n for n, line in enumerate(lines, 1) if cfg["source"] in line]
+    if len(found) != 1:
+        sys.exit(f"the planted mutant's source {cfg['source']!r} stands on {len(found)} lines of {cfg['module']}")
+    return found[0]
+
+
 def preflight(copy: Path, work: Path, session: Path) -> None:
     """In ``copy``: the planted mutant is killed and the no-op mutant survives, else stop."""
     cfg = settings()["selection"]["planted"]
     with sqlite3.connect(session) as db:
         row = db.execute(
             "select occurrence from mutation_specs where module_path=? and operator_name=? and start_pos_row=?",
-            (cfg["module"], cfg["operator"], cfg["line"]),
+            (cfg["module"], cfg["operator"], planted_line(cfg)),
         ).fetchone()
     if row is None:
         sys.exit(f"the planted mutant {cfg} is not among the session's mutants")

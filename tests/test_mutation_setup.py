@@ -63,10 +63,10 @@ def test_the_tests_chosen_for_a_mutant_are_those_that_run_its_statement():
     assert mutation.tests_for(GENRE, source, decorated, covmap) is None
 
 
-def test_the_planted_mutant_names_a_line_that_holds_its_comparison():
-    """[tool.cosmic-ray.selection] planted names a line by number: it must still hold the operator."""
+def test_the_planted_mutant_stands_on_one_line_that_holds_its_comparison():
+    """[tool.cosmic-ray.selection] planted names its line by the source on it: one line, with the operator."""
     planted = mutation.settings()["selection"]["planted"]
     symbol = {"GtE": ">=", "Gt": ">", "LtE": "<=", "Lt": "<", "Eq": "==", "NotEq": "!="}
     operator = planted["operator"].removeprefix("core/ReplaceComparisonOperator_").split("_")[0]
-    line = (ROOT / planted["module"]).read_text("utf-8").splitlines()[planted["line"] - 1]
+    line = (ROOT / planted["module"]).read_text("utf-8").splitlines()[mutation.planted_line(planted) - 1]
     assert f" {symbol[operator]} " in line, line
