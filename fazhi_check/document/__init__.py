@@ -23,13 +23,8 @@ def _written(text: str, title: Title, vocabulary: Vocabulary) -> str:
     issuer's line above it first."""
     shown = (title.issuer_line, *title.lines) if title.issuer_line else title.lines
     number = vocabulary.pattern("doc_number")
-    return "".join(_without(head.collapsed(text[ln.start : ln.end]), number) for ln in shown)
-
-
-def _without(written: str, number) -> str:
-    """A line of the title as written, without the 文号 in front of it (matched on its normalised text)."""
-    m = number.match(normalize(written))
-    return written[m.end() :].strip() if m and m.end() < len(written) else written
+    written = [head.collapsed(text[ln.start : ln.end]) for ln in shown]
+    return "".join(head.without_number(number, normalize(line), line) for line in written)
 
 
 __all__ = ["Document", "Enumeration", "Fold", "Heading", "Part", "Title", "build_document"]

@@ -58,6 +58,14 @@ def collapsed(text: str) -> str:
     return _DECORATION.sub("", text).strip()
 
 
+def without_number(number: re.Pattern, text: str, written: str | None = None) -> str:
+    """A title (line) without the 文号 written in front of it ("[某政发〔2026〕7号]某市人民政府关于……");
+    with ``written``, the same line as the file writes it (normalising is 1:1), cut where ``text`` is."""
+    kept = text if written is None else written
+    m = number.match(text)
+    return kept[m.end() :].strip() if m and m.end() < len(text) else kept
+
+
 class _Reader:
     """The head's line tests, with the vocabulary they use."""
 
@@ -123,9 +131,7 @@ class _Reader:
         return not self.vocabulary.pattern("title_line").fullmatch(text) and bool(self.vocabulary.heading_kinds(text))
 
     def without_number(self, text: str) -> str:
-        """A title without the 文号 written in front of it ("[某政发〔2026〕7号]某市人民政府关于……")."""
-        m = self.number.match(text)
-        return text[m.end() :].strip() if m and m.end() < len(text) else text
+        return without_number(self.number, text)
 
     def names_subject(self, line: Line, lines: tuple[Line, ...] = (), i: int = 0) -> bool:
         """Whether a title line (with the one before it, where it continues it) names the subject."""
