@@ -23,35 +23,20 @@ def test_an_inline_item_out_of_sequence_is_reported_with_the_number_that_belongs
     assert _found(text, "FZ304", lang="en") == [("FZ304", 3, 16, "The inline enumeration should be 2, but it is 3")]
 
 
-def test_an_untitled_text_that_states_its_report_late_in_a_long_opening_is_a_report():
+@pytest.mark.parametrize(
+    "above, formula, year",
+    [(8, "现将2024年度法治政府建设情况报告如下：", 2024), (7, "现将有关情况报告如下：", None)],
+    ids=["ninth-line-with-year", "eighth-line-without"],
+)
+def test_an_untitled_text_that_states_its_report_late_in_a_long_opening_is_a_report(above, formula, year):
     """No title, its parts name one required part, its words are seldom about the subject: the formal
-    sentence "现将……报告如下" on the opening's ninth line still says it is a report."""
+    sentence "现将……报告如下" late in the opening (its eighth or ninth line) still says it is a report."""
     filler = "今年以来，我们围绕中心工作，扎实开展各项工作，取得了较好的成效。"
-    text = (
-        "\n".join([filler] * 8)
-        + "\n现将2024年度法治政府建设情况报告如下：\n一、重点工作\n"
-        + "\n".join([filler] * 20)
-        + "\n二、其他事项\n"
-        + filler
-        + "\n"
-    )
+    text = "\n".join([filler] * above) + f"\n{formula}\n一、重点工作\n" + "\n".join([filler] * 20)
+    text += "\n二、其他事项\n" + filler + "\n"
     result = fazhi_check.check_text(text, rules=PACK, select=["FZ003"])
-    assert result.document.formula_year.value == 2024
-    assert result.findings == ()
-
-
-def test_an_untitled_text_that_states_its_report_on_the_openings_eighth_line_is_a_report():
-    filler = "今年以来，我们围绕中心工作，扎实开展各项工作，取得了较好的成效。"
-    text = (
-        "\n".join([filler] * 7)
-        + "\n现将有关情况报告如下：\n一、重点工作\n"
-        + "\n".join([filler] * 20)
-        + "\n二、其他事项\n"
-        + filler
-        + "\n"
-    )
-    result = fazhi_check.check_text(text, rules=PACK, select=["FZ003"])
-    assert (result.document.formula_year, result.findings) == (None, ())
+    formula_year = result.document.formula_year
+    assert (formula_year and formula_year.value, result.findings) == (year, ())
 
 
 @pytest.mark.parametrize(

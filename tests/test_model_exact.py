@@ -382,10 +382,14 @@ def test_a_run_in_heading_after_a_skipped_numeral_is_the_next_after_the_one_writ
     ]
 
 
-def test_level1_parts_numbered_1_that_name_two_required_parts_hold_the_sub_parts():
+@pytest.mark.parametrize(
+    "first, second",
+    [("1.主要举措和成效", "2.存在的不足和原因"), ("推进法治政府建设的主要举措和成效", "存在的不足和原因")],
+    ids=["numbered-1.", "unnumbered"],
+)
+def test_level1_lines_that_name_two_required_parts_hold_the_thematic_sub_parts(first, second):
     text = (
-        TITLE + "1.主要举措和成效\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
-        "2.存在的不足和原因\n执法力量不足。\n"
+        TITLE + f"{first}\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n{second}\n执法力量不足。\n"
     )
     parts = _check(text, "FZ101").document.parts
     assert [(p.heading.line.number, p.kind, len(p.subheadings)) for p in parts] == [
@@ -407,18 +411,6 @@ def test_a_wrap_width_is_the_length_of_five_or_more_lines_and_a_third_of_the_lon
     lines = other[:others] + [_wrapped(30)] * cut
     text = TITLE + "一、主要举措和成效\n" + "\n".join(lines) + "\n" + FALSE_HEADING
     assert [p.heading.line.number for p in _check(text, "FZ101").document.parts] == parts
-
-
-def test_unnumbered_lines_naming_two_parts_above_thematic_sub_parts_are_the_parts():
-    text = (
-        TITLE + "推进法治政府建设的主要举措和成效\n（一）健全制度\n审查文件12件。\n（二）规范执法\n评查案卷80卷。\n"
-        "存在的不足和原因\n执法力量不足。\n"
-    )
-    parts = _check(text, "FZ101").document.parts
-    assert [(p.heading.line.number, p.kind, len(p.subheadings)) for p in parts] == [
-        (2, "measures", 2),
-        (7, "shortcomings", 0),
-    ]
 
 
 @pytest.mark.parametrize(
