@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
+import sys
 from collections.abc import Sequence
 
 from . import batch, budget
@@ -56,8 +58,25 @@ def language(argv: Sequence[str]) -> str:
 class _Formatter(argparse.HelpFormatter):
     lang = "zh"
 
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None) -> None:
+        # the width argparse would ask shutil for (importing shutil costs every run 2 ms)
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, say("usage", self.lang))
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` tells it: $COLUMNS, the terminal, or 80."""
+    try:
+        if int(os.environ["COLUMNS"]) > 0:
+            return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def help_formatter(lang: str) -> Any:

@@ -364,14 +364,14 @@ def _with_progress(items: Iterator, paths: list[str], stream=None):
 def _emit(pieces: str | Iterable[str], output: str | None, lang: str = "zh") -> int:
     """Write the report (a string, or pieces as they are made) to standard output or, atomically, to
     ``output``: an interrupted or failed run leaves the previous report as it was."""
-    from .writing import WriteError, replacing
-
     pieces = [pieces] if isinstance(pieces, str) else pieces
     if output is None:
         for piece in pieces:
             sys.stdout.write(piece)
         sys.stdout.flush()
         return EXIT_OK
+    from .writing import WriteError, replacing
+
     try:
         with replacing(output) as f:
             for piece in pieces:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,14 @@ from .rulebook import Rule, RulePack, validate_rule
 
 CONFIG_FILES = (".fazhi-check.yaml", ".fazhi-check.yml", "pyproject.toml")  # in one folder, the first wins
 TABLE = "tool.fazhi-check"
+# where a TOML file can hold that table: a line starting with "tool" (quoted or not) dotted to "fazhi-check",
+# or a [tool] table or tool key that may hold it; a pyproject.toml naming us only as its project, a
+# dependency or in a comment is not parsed (a run then imports no TOML parser)
+_MAY_HOLD_TABLE = re.compile(
+    r"""^\s*\[{0,2}\s*["']?tool["']?\s*\.\s*["']?fazhi-check"""  # [tool.fazhi-check], tool."fazhi-check".x =
+    r"""|^\s*(?:\[{1,2}\s*["']?tool["']?\s*\]|["']?tool["']?\s*=)""",  # [tool], tool = {…}
+    re.M,
+)
 
 
 class ConfigError(DataFileError):
@@ -207,7 +216,7 @@ def _read(path: str) -> dict | None:
 
 
 def _read_toml(path: str, text: str) -> dict | None:
-    if TABLE.split(".")[1] not in text:
+    if not _MAY_HOLD_TABLE.search(text):
         return None  # no [tool.fazhi-check] can be in it: not parsed (a run then imports no TOML parser)
     if sys.version_info >= (3, 11):
         import tomllib

@@ -44,6 +44,32 @@ def test_pyproject_table_is_read_and_a_pyproject_without_it_is_passed_over(capsy
     assert ("1", "FZ205", "错误") in _findings(out)
 
 
+@pytest.mark.parametrize(
+    "toml",
+    [
+        '[tool.fazhi-check]\nseverity = { missing-date = "error" }\n',
+        '[ tool . "fazhi-check" ]\nseverity = { missing-date = "error" }\n',
+        '[tool.fazhi-check.severity]\nmissing-date = "error"\n',
+        '[tool]\nfazhi-check = { severity = { missing-date = "error" } }\n',
+        'tool = { fazhi-check = { severity = { missing-date = "error" } } }\n',
+        '"tool".fazhi-check.severity.missing-date = "error"\n',
+    ],
+)
+def test_every_toml_spelling_of_the_table_is_read(capsys, project, toml):
+    root, draft = project
+    _write(root / "pyproject.toml", toml + '[project]\nname = "drafts"\n')
+    code, out, _ = run(capsys, "--select", "FZ205", str(draft))
+    assert (code, _findings(out)) == (1, [("1", "FZ205", "错误")])
+
+
+def test_a_pyproject_naming_fazhi_check_only_as_a_dependency_or_in_a_comment_is_not_parsed(capsys, project):
+    root, draft = project
+    toml = '[project]\nname = "drafts"\ndependencies = ["fazhi-check"]  # [tool.fazhi-check]\n[broken\n'
+    _write(root / "pyproject.toml", toml)
+    code, out, _ = run(capsys, "--select", "FZ205", str(draft))
+    assert (code, _findings(out)) == (0, [("1", "FZ205", "警告")])
+
+
 def test_the_closest_configuration_wins_and_extend_inherits(capsys, project):
     root, draft = project
     _write(root / ".fazhi-check.yaml", "severity:\n  FZ205: error\nignore: [FZ104]\n")
