@@ -108,7 +108,8 @@ def mixed_marker_style(subject: Subject, options: dict) -> Iterator[Hit]:
     styles = [_marker_style(doc.text[h.marker_start : h.marker_end], h.numeral or "") for h in markers]
     if len(set(styles)) < 2:
         return
-    majority = Counter(styles).most_common(1)[0][0]
+    counts = Counter(styles)
+    majority = max(counts, key=counts.__getitem__)  # most_common(1): the first of the most, without heapq
     for heading, style in zip(markers, styles):
         if style != majority:
             assert heading.numeral is not None  # markers are the numbered headings

@@ -66,7 +66,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     """The width PDF extraction cut paragraphs at, when most long lines share one length."""
     lengths = Counter(n for ln in lines if ln.kind == "text" and (n := visible(ln.text)) >= 16)
     if lengths:
-        width, count = lengths.most_common(1)[0]
+        width, count = max(lengths.items(), key=lambda item: item[1])  # most_common(1), without heapq
         if count >= 5 and count * 3 >= sum(lengths.values()):
             return width
     return None
