@@ -124,11 +124,13 @@ def _rates(sentence: str, options: dict):
         counts.append((before[-2:], clause, int(m.group(1)), m.group(2)))
     for rate in _RATE.finditer(sentence):
         stem = rate.group(1)
-        labelled = [c for c in counts if c[0] == stem] or [c for c in counts if stem in c[1]]
+        labelled = [i for i, c in enumerate(counts) if c[0] == stem] or [
+            i for i, c in enumerate(counts) if stem in c[1]
+        ]
         if len(labelled) != 1:
             continue
-        _, _, numerator, unit = labelled[0]
-        bases = [c for c in counts if c is not labelled[0] and c[3] == unit and c[2] >= numerator]
+        _, _, numerator, unit = counts[labelled[0]]  # by index: a compiled (mypyc) tuple has no identity
+        bases = [c for i, c in enumerate(counts) if i != labelled[0] and c[3] == unit and c[2] >= numerator]
         if len(bases) == 1:
             yield rate, numerator, bases[0][2]
 
