@@ -3,6 +3,8 @@ headings; each part's heading, sub-headings, body and inline 一是/二是 items
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import markers
 from ..numerals import chinese_number
 from ..outline import Line
@@ -156,7 +158,7 @@ def _encloses(lines, upper: str, lower: str) -> bool:
     return starts >= 2
 
 
-def previous_lines(lines: list[Line]) -> list[Line | None]:
+def previous_lines(lines: Sequence[Line]) -> list[Line | None]:
     """For each line, the line before it, page numbers ("- 2 -") passed over."""
     out: list[Line | None]
     out, previous = [], None
