@@ -129,7 +129,7 @@ def _rates(sentence: str, options: dict):
         ]
         if len(labelled) != 1:
             continue
-        _, _, numerator, unit = counts[labelled[0]]  # by index: a compiled (mypyc) tuple has no identity
+        _, _, numerator, unit = counts[labelled[0]]  # by index: two counts may be equal tuples
         bases = [c for i, c in enumerate(counts) if i != labelled[0] and c[3] == unit and c[2] >= numerator]
         if len(bases) == 1:
             yield rate, numerator, bases[0][2]
