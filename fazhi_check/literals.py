@@ -49,8 +49,13 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
     """False only where ``pattern`` cannot match anywhere in ``text`` (a group of its literals of which
     none occurs). Many patterns are asked about one text (a report's): each literal is looked for in it
     once."""
+    return not isinstance(pattern.pattern, str) or may_find(pattern.pattern, pattern.flags, text)
+
+
+def may_find(pattern: str, flags: int, text: str) -> bool:
+    """``may_match`` for a pattern not compiled yet (it need not be, where this is False)."""
     global _last
-    groups = required(pattern.pattern, pattern.flags) if isinstance(pattern.pattern, str) else None
+    groups = required(pattern, flags)
     if groups is None:
         return True
     last = _last

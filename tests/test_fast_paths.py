@@ -205,3 +205,14 @@ def test_a_leading_class_becomes_one_pattern_per_character_only_where_it_starts_
     assert [p.pattern for p in _compiled_each(("[ab]c", "d"))] == ["ac", "bc", "d"]
     for patterns, text in [(("[ab]c|d",), "xd ac bc"), (("[Xx]1", "x"), "X1 x1 x"), ((r"(a)\1", "b"), "aa b")]:
         assert union_matches(patterns, text) == [m.span() for m in union(patterns).finditer(text)]
+
+
+def test_a_piece_whose_literals_the_text_lacks_is_not_compiled():
+    from fazhi_check.checks.patterns import _piece
+
+    patterns = ("签发人[:：]", r"(?<=\d)[ \t]+年", "[甲乙]方")
+    _piece.cache_clear()
+    assert union_matches(patterns, "2024 年，甲方") == [(4, 6), (7, 9)]
+    assert _piece.cache_info().currsize == 2  # the space before 年, and 甲方; 签发人 and 乙方 are absent
+    assert union_matches(patterns, "签发人：乙方") == [(0, 4), (4, 6)]
+    assert _piece.cache_info().currsize == 4

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..budget import deadline
-from ..literals import may_match, required
+from ..literals import may_find, may_match, required
 from ..literals import prepare as prepare_literals
 from ..script import simplified
 
@@ -59,11 +59,13 @@ def union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]
 
 
 def _union_matches(patterns: tuple[str, ...], text: str) -> list[tuple[int, int]]:
-    single = _compiled_each(patterns)
-    if single is None:
+    pieces = _pieces(patterns)
+    if pieces is None:
         whole = union(patterns)
         return [m.span() for m in whole.finditer(text)] if may_match(whole, text) else []
-    single = [p for p in single if may_match(p, text)]  # a pattern none of whose literals occurs finds nothing
+    # a piece none of whose literals occurs finds nothing: it is not even compiled (a run of one file
+    # compiles only the pieces its text may hold)
+    single = [_piece(p) for p in pieces if may_find(p, _PIECE_FLAGS, text)]
     found: list[tuple[int, int]]
     found, at = [], 0
     upcoming = [p.search(text) for p in single]
@@ -88,16 +90,30 @@ def union(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{simplified(p)})" for p in patterns), re.MULTILINE)
 
 
-@lru_cache(maxsize=64)
 def _compiled_each(patterns: tuple[str, ...]) -> list[re.Pattern] | None:
-    """Each pattern compiled on its own, in order; None where one refers to a group by number or name
-    (its numbering differs inside the union). A pattern that starts with a class of a few plain
-    characters ("[Xx×]…") becomes one pattern per character ("X…", "x…", "×…"): the search for a
-    literal start runs several times faster than the test of every character against a class, and
-    the pieces cannot tie, as no two start alike."""
+    """Each of the ``_pieces`` compiled, in order (None where the patterns are searched as a union)."""
+    pieces = _pieces(patterns)
+    return None if pieces is None else [_piece(p) for p in pieces]
+
+
+@lru_cache(maxsize=64)
+def _pieces(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Each pattern on its own, in order; None where one refers to a group by number or name (its
+    numbering differs inside the union). A pattern that starts with a class of a few plain characters
+    ("[Xx×]…") becomes one pattern per character ("X…", "x…", "×…"): the search for a literal start
+    runs several times faster than the test of every character against a class, and the pieces cannot
+    tie, as no two start alike."""
     if any(_BACKREFERENCE.search(p) for p in patterns):
         return None
-    return [re.compile(piece, re.MULTILINE) for p in map(simplified, patterns) for piece in _by_first_character(p)]
+    return tuple(piece for p in map(simplified, patterns) for piece in _by_first_character(p))
+
+
+_PIECE_FLAGS = re.MULTILINE | re.UNICODE  # as a compiled piece's flags read (its literals are read once)
+
+
+@lru_cache(maxsize=512)
+def _piece(pattern: str) -> re.Pattern:
+    return re.compile(pattern, _PIECE_FLAGS)
 
 
 def _by_first_character(pattern: str) -> list[str]:
