@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import fnmatch
+import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -66,6 +67,15 @@ def _excluded(root: str, name: str, globs: Sequence[str]) -> bool:
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
     print(f"fazhi-check: {message}", file=sys.stderr)
     return status
+
+
+def command() -> int:
+    """The ``fazhi-check`` program (and ``python -m fazhi_check``): main(), in a process that ends right
+    after. Its objects are freed at exit either way; frozen first, they are not walked by the last
+    garbage collection as well (a few milliseconds of a run of one file)."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -182,6 +182,21 @@ def test_stdin_and_module_entry_point():
     assert data["files"][0]["path"] == "-"
 
 
+def test_the_program_returns_mains_code_and_leaves_its_objects_to_the_exit(capsys, monkeypatch):
+    import gc
+
+    from fazhi_check.cli import command
+
+    monkeypatch.setattr(sys, "argv", ["fazhi-check", str(SEEDS / "001_83ddae5d562b680b.txt")])
+    gc.unfreeze()
+    try:
+        assert command() == 1  # seed 001's plan year
+        assert gc.get_freeze_count() > 0  # no last collection walks them
+    finally:
+        gc.unfreeze()
+    assert "FZ201" in capsys.readouterr().out
+
+
 def test_invalid_regex_in_a_rule_names_its_path(capsys, tmp_path):
     text = (ROOT / "rules" / "FZ102.yaml").read_text("utf-8").replace("code: FZ102", "code: FZ901")
     text = text.replace("name: missing-causes", "name: my-causes").replace("    - 原因\n", "    - 原因(\n")
