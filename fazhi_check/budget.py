@@ -4,7 +4,7 @@ an allocation past it raises MemoryError). Deadlines nest: a rule's pattern sear
 budget, and whichever expires first ends its own block.
 
 Where a limit cannot be set (no setitimer or RLIMIT_AS on this platform, or not the main thread) the
-block runs without it; the batch supervisor (batch.py) still stops a worker that overruns."""
+block runs without it; the batch supervisor (pool.py) still stops a worker that overruns."""
 
 from __future__ import annotations
 

@@ -134,7 +134,7 @@ def _over_budget(e: budget.Exceeded) -> tuple[str, str]:
 
 
 def _lost(job: Job, resolver: Resolver, path: str, reason: str) -> tuple:
-    """What stands for a file whose worker died or hung (batch.py)."""
+    """What stands for a file whose worker died or hung (pool.py)."""
     if reason == "timeout":
         why = _over_budget(budget.Exceeded("time", job.timeout or 0))
     else:

@@ -121,14 +121,14 @@ def _task(item):
 
 
 def test_a_worker_that_dies_or_hangs_costs_its_item_only():
-    from fazhi_check import batch
+    from fazhi_check import batch, pool
 
-    batch.GRACE, grace = 0.5, batch.GRACE
+    pool.GRACE, grace = 0.5, pool.GRACE
     try:
         items = ["a", "die", "b", "hang", "c", *"defghij"]
         out = list(batch.run_all(_task, items, 2, lost=lambda item, why: f"{item}:{why}", timeout=0.5))
     finally:
-        batch.GRACE = grace
+        pool.GRACE = grace
     assert out == ["A", "die:died", "B", "hang:timeout", "C", *"DEFGHIJ"]
 
 

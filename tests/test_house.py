@@ -44,6 +44,7 @@ RANKS = {
     "review": 10,  # --annotate: checks a Word file and writes its reviewed copy
     "examples": 11,
     "batch": 11,
+    "pool": 10,  # batch's worker processes
     "runner": 12,
     "arguments": 12,
     "serve": 13,

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from typing import TypeGuard
 
 from ..numerals import parse_date, parse_published, strip_trailing_date
 from ..outline import Line
 from ..vocabulary import Vocabulary
 from .lines import SENTENCE_END, is_organ, visible
 from .model import Title
+
+TYPE_CHECKING = False  # typing costs a run's start-up 2 ms: its names are for the type checker only
+if TYPE_CHECKING:
+    from typing import TypeGuard
 
 HEADING_KINDS = ("h0", "h1", "h2", "h3", "h4")
 _NOT_TITLE_ABOVE = re.compile(r"[:：。；;]")
