@@ -113,12 +113,12 @@ class KindWords:
 @dataclass(frozen=True)
 class Vocabulary:
     """Every kind's words, the head's patterns (HEAD_LISTS, each compiled as one union), and the
-    ordered ones (ORDERED_LISTS, each a tuple of patterns)."""
+    ordered ones (ORDERED_LISTS, each a tuple of patterns, compiled when first tried)."""
 
     required: tuple[str, ...]
     kinds: dict[str, KindWords]
     patterns: dict[str, re.Pattern]
-    ordered: dict[str, tuple[re.Pattern, ...]]
+    ordered: dict[str, tuple[str, ...]]
     subject_per_mille: float
     thresholds: dict[str, int]  # personal_min, notice_min, template_min, list_min
 
@@ -139,15 +139,18 @@ class Vocabulary:
             tuple(data["required"]),
             kinds,
             _Unions({key: tuple(data.get(key, ())) for key in HEAD_LISTS}),
-            {key: tuple(re.compile(p) for p in data.get(key, ())) for key in ORDERED_LISTS},
+            {key: tuple(data.get(key, ())) for key in ORDERED_LISTS},
             data["subject_per_mille"],
             {key: data.get(key, 1) for key in ("personal_min", "notice_min", "template_min", "list_min")},
         )
 
     def prepare(self) -> None:
-        """Compile every head list now (a batch does, before any file's budget starts)."""
+        """Compile every head list and ordered list now (a batch does, before any file's budget starts)."""
         for name in HEAD_LISTS:
             prepare_literals(self.pattern(name))
+        for patterns in self.ordered.values():
+            for pattern in patterns:
+                re.compile(pattern)
 
     def pattern(self, name: str) -> re.Pattern:
         """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…"""
@@ -188,7 +191,7 @@ class Vocabulary:
 
     def first_match(self, name: str, text: str) -> re.Match | None:
         """The match of the first pattern of the ordered list ``name`` that matches at ``text``'s start."""
-        return next((m for p in self.ordered[name] if (m := p.match(text))), None)
+        return next((m for p in self.ordered[name] if (m := re.match(p, text))), None)
 
     __hash__ = object.__hash__  # identity: a vocabulary is built once per rule pack
 
