@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -140,16 +141,19 @@ def validate_rule(rule: Rule) -> tuple[str, str] | None:
     return fault({**rule.to_dict(), "examples": rule.examples}, "rule.schema.json")
 
 
-def _read_dir(folder: Path, label: str) -> list[tuple[str, bytes]]:
-    """(path, bytes) of each YAML file in ``folder``, in name order."""
+def _read_dir(folder: Path | str, label: str) -> list[tuple[str, bytes]]:
+    """(path, bytes) of each YAML file in ``folder``, in name order (os.scandir: every run reads the
+    built-in rules to know its cache entry, and pathlib costs it a millisecond)."""
     files = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-            path = f"{label}/{entry.name}"
-            try:
-                files.append((path, entry.read_bytes()))
-            except OSError as e:
-                raise RuleFileError(path, "$", f"cannot read: {e.strerror or e}") from None
+    with os.scandir(folder) as entries:
+        found = sorted((e for e in entries if e.name.endswith((".yaml", ".yml")) and e.is_file()), key=lambda e: e.name)
+    for entry in found:
+        path = f"{label}/{entry.name}"
+        try:
+            with open(entry.path, "rb") as f:
+                files.append((path, f.read()))
+        except OSError as e:
+            raise RuleFileError(path, "$", f"cannot read: {e.strerror or e}") from None
     return files
 
 
@@ -171,8 +175,11 @@ def builtin_files() -> list[tuple[str, bytes]]:
     """(path, bytes) of every built-in rule file, then the vocabulary files (tests validate them all)."""
     from . import rules as packaged  # type: ignore[attr-defined]  # rules/, mapped in by setuptools' package-dir
 
-    root = Path(packaged.__file__).parent
-    vocabulary = [(f"rules/vocabulary/{name}", (root / "vocabulary" / name).read_bytes()) for name in _VOCABULARY_FILES]
+    root = os.path.dirname(packaged.__file__)
+    vocabulary = []
+    for name in _VOCABULARY_FILES:
+        with open(os.path.join(root, "vocabulary", name), "rb") as f:
+            vocabulary.append((f"rules/vocabulary/{name}", f.read()))
     return _read_dir(root, "rules") + vocabulary
 
 

@@ -26,7 +26,7 @@ _COLON_END = re.compile(r"[:：]\s*$")
 _BRACKET_LINE = re.compile(r"\([^()]{1,24}\)")  # a title's note on a line of its own: （2023年度）
 _PIECES = re.compile(r"[、,，和及]")
 _CLAUSE = re.compile(r"[。！？；!?;，,：:]")  # a title has none (、 it may have: "市委、市政府"; nor 附件：)
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff\d])")
+_SPACED = r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff\d])"  # compiled when a title is letter-spaced (rare)
 _DECORATION = re.compile(r"^(?:\*\*|__|[》」』】\]])+|(?:\*\*|__|[《「『【\[])+$")
 TITLE_MAX = 80  # a title line holds at most this many characters (spaces aside)
 
@@ -57,7 +57,7 @@ def collapsed(text: str) -> str:
     text = text.strip()
     tokens = text.split()
     if len(tokens) >= 6 and sum(len(t) <= 2 for t in tokens) * 4 >= len(tokens) * 3:
-        text = _SPACED.sub("", text)
+        text = re.sub(_SPACED, "", text)
     return _DECORATION.sub("", text).strip()
 
 
