@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .literals import Lazy
+
 _DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d|(?:1 9|2 0) \d \d|[〇○零一二三四五六七八九]{4})[ \t]*年")
@@ -84,7 +86,7 @@ def parse_date(text: str) -> datetime.date | None:
     return None
 
 
-def parse_published(text: str, label: re.Pattern | None = None) -> datetime.date | None:
+def parse_published(text: str, label: re.Pattern | Lazy | None = None) -> datetime.date | None:
     """A publication date after ``label`` (the vocabulary's: "发布时间：2024-03-28 09:18",
     "发布日期:2024年3月28日"); without a label, the first such date (a meta tag's "2024-03-28 09:18")."""
     m = (_labelled(label.pattern) if label is not None else _LOOSE_DATE).search(text)
@@ -97,8 +99,8 @@ def parse_published(text: str, label: re.Pattern | None = None) -> datetime.date
 
 
 @lru_cache(maxsize=8)
-def _labelled(label: str) -> re.Pattern:
-    return re.compile(f"(?:{label})" + r"\s*[:：]?\s*" + _NUMERIC_DATE)
+def _labelled(label: str) -> Lazy:
+    return Lazy(f"(?:{label})" + r"\s*[:：]?\s*" + _NUMERIC_DATE)
 
 
 def strip_trailing_date(text: str) -> str:

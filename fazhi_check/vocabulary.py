@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .literals import Lazy
 from .literals import prepare as prepare_literals
 
 KINDS = ("leadership", "measures", "shortcomings", "plan", "other")
@@ -62,18 +63,18 @@ def union(patterns: Iterable[str]) -> re.Pattern:
 
 
 class _Unions(dict):
-    """The head lists' unions, each compiled the first time it is asked for (a file uses about two
-    thirds of them; compiling the rest would cost a run's start-up a few milliseconds)."""
+    """The head lists' unions (literals.Lazy: each compiled where a line may hold a match of it; most
+    files need only some of them, and compiling the rest would cost a run's start-up milliseconds)."""
 
     def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
         super().__init__()
         self.lists = lists
 
-    def __missing__(self, name: str) -> re.Pattern:
+    def __missing__(self, name: str) -> Lazy:
         if name not in self.lists:
             raise KeyError(name)
-        self[name] = compiled = union(self.lists[name])
-        return compiled
+        self[name] = lazy = Lazy("|".join(f"(?:{p})" for p in self.lists[name]) or _NOTHING.pattern)
+        return lazy
 
 
 def merge(base: dict, extra: dict) -> dict:
@@ -117,7 +118,7 @@ class Vocabulary:
 
     required: tuple[str, ...]
     kinds: dict[str, KindWords]
-    patterns: dict[str, re.Pattern]
+    patterns: dict[str, Lazy]
     ordered: dict[str, tuple[str, ...]]
     subject_per_mille: float
     thresholds: dict[str, int]  # personal_min, notice_min, template_min, list_min
@@ -147,12 +148,13 @@ class Vocabulary:
     def prepare(self) -> None:
         """Compile every head list and ordered list now (a batch does, before any file's budget starts)."""
         for name in HEAD_LISTS:
+            self.pattern(name).compiled()
             prepare_literals(self.pattern(name))
         for patterns in self.ordered.values():
             for pattern in patterns:
                 re.compile(pattern)
 
-    def pattern(self, name: str) -> re.Pattern:
+    def pattern(self, name: str) -> Lazy:
         """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…"""
         return self.patterns[name]
 

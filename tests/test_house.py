@@ -22,7 +22,7 @@ RANKS = {
     "datafiles": 0,
     "messages": 0,  # what the command line and reports say, in Chinese and English
     "budget": 0,  # the time and memory a check may take
-    "literals": 0,  # what every match of a pattern contains (a pattern is not run where it cannot match)
+    "literals": -1,  # what every match of a pattern contains (a pattern is not run, or compiled, where it cannot match)
     "writing": 0,  # atomic writes
     "cache": 1,
     "markers": 1,

@@ -115,7 +115,7 @@ def _all_patterns():
             if rule.check == "pattern":
                 found += _compiled_each(tuple(patterns)) or []
     vocabulary = pack.vocabulary
-    found += [vocabulary.pattern(name) for name in HEAD_LISTS]
+    found += [vocabulary.pattern(name).compiled() for name in HEAD_LISTS]
     for words in vocabulary.kinds.values():
         found += [words.heading, words.weak_heading, words.body, words.fold_sentence]
     return found
@@ -179,6 +179,27 @@ def _regexes():
 def test_any_pattern_said_not_to_match_finds_nothing(regex, text):
     pattern = re.compile(regex)
     assert literals.may_match(pattern, text) or pattern.search(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_a_lazy_head_list_answers_as_its_compiled_pattern(data):
+    source = data.draw(st.sampled_from([p.pattern for p in PATTERNS]))
+    lazy, compiled = literals.Lazy(source), re.compile(source)  # a new one each time: it is still uncompiled
+    text = data.draw(st.lists(st.one_of(st.sampled_from(_pieces(compiled)), st.text(max_size=3)), max_size=12))
+    text = "".join(text)
+    for method in ("search", "match", "fullmatch"):
+        found, expected = getattr(lazy, method)(text), getattr(compiled, method)(text)
+        assert (found and found.span()) == (expected and expected.span()), method
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.findall(text) == compiled.findall(text) and lazy.sub("", text) == compiled.sub("", text)
+
+
+def test_a_lazy_pattern_is_compiled_only_for_a_string_that_holds_its_literals():
+    lazy = literals.Lazy(r"签发人[:：]\s*\S+")
+    assert lazy.search("某某县司法局") is None and lazy.sub("", "某某") == "某某" and lazy._compiled is None
+    assert lazy.search("签发人：张三").group() == "签发人：张三" and lazy._compiled is not None
+    assert lazy.search("某某县司法局") is None  # compiled, it is simply run
 
 
 def test_literals_of_a_few_patterns():

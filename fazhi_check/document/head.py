@@ -10,6 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+from ..literals import Lazy
 from ..numerals import parse_date, parse_published, strip_trailing_date
 from ..outline import Line
 from ..vocabulary import Vocabulary
@@ -61,7 +62,7 @@ def collapsed(text: str) -> str:
     return _DECORATION.sub("", text).strip()
 
 
-def without_number(number: re.Pattern, text: str, written: str | None = None) -> str:
+def without_number(number: re.Pattern | Lazy, text: str, written: str | None = None) -> str:
     """A title (line) without the 文号 written in front of it ("[某政发〔2026〕7号]某市人民政府关于……");
     with ``written``, the same line as the file writes it (normalising is 1:1), cut where ``text`` is."""
     kept = text if written is None else written
