@@ -29,10 +29,23 @@ class _Unknown(Exception):
     """Something the reading does not follow (then the pattern gives no literals)."""
 
 
+Groups = tuple[tuple[str, ...], ...]
+_known: dict[tuple[str, int], Groups | None] = {}  # (pattern, flags) -> groups: read here, or by an earlier run
+_unsaved = False  # groups were read here that the per-user cache does not hold yet
+
+
 @lru_cache(maxsize=512)
-def required(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+def required(pattern: str, flags: int = 0) -> Groups | None:
     """Groups of literal strings such that every match of ``pattern`` contains a string of each group,
     or None where none can be told (the pattern is then always run)."""
+    global _unsaved
+    key = (pattern, flags)
+    if key not in _known:
+        _known[key], _unsaved = _read(pattern, flags), True
+    return _known[key]
+
+
+def _read(pattern: str, flags: int) -> Groups | None:
     try:
         parsed = _parser.parse(pattern, flags)
         if parsed.state.flags & re.IGNORECASE:
@@ -42,6 +55,33 @@ def required(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None
         return None
     unique = {tuple(group) for group in groups}
     return tuple(sorted(unique, key=_rank)[:MAX_GROUPS]) or None
+
+
+def learn(entries) -> None:
+    """Take the groups an earlier run read (``unsaved()``'s list, from the per-user cache as plain
+    data), so that this one need not parse those patterns again; an entry of any other shape is passed
+    over."""
+    for entry in entries if isinstance(entries, list) else ():
+        if isinstance(entry, tuple) and len(entry) == 3 and _is_groups(entry[2]):
+            pattern, flags, groups = entry
+            if isinstance(pattern, str) and isinstance(flags, int):
+                _known.setdefault((pattern, flags), groups)
+
+
+def _is_groups(groups) -> bool:
+    return groups is None or (
+        isinstance(groups, tuple)
+        and all(isinstance(g, tuple) and g and all(isinstance(s, str) and s for s in g) for g in groups)
+    )
+
+
+def unsaved() -> list[tuple[str, int, Groups | None]] | None:
+    """Every pattern's groups known here, where this run read some the cache does not hold (else None)."""
+    global _unsaved
+    if not _unsaved:
+        return None
+    _unsaved = False
+    return [(pattern, flags, groups) for (pattern, flags), groups in _known.items()]
 
 
 _last: tuple[str | None, dict[str, bool]] = (None, {})  # the text last asked about, and its answers

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import literals
 from .datafiles import DataFileError, fault, parse_yaml, validate
 from .vocabulary import Vocabulary, merge
 
@@ -190,8 +191,9 @@ def _builtin() -> tuple[RulePack, dict]:
     time: the tests validate it against the schemas, as they do every change to it."""
     from . import cache
 
-    files = builtin_files()
+    files = _builtin_files()
     sources = [data for _, data in files]
+    literals.learn(cache.load("literals", sources))
     stored = cache.load("rules", sources)
     if stored is not None:
         try:
@@ -207,6 +209,21 @@ def _builtin() -> tuple[RulePack, dict]:
             data["vocabulary"].update(_parse(path, raw))
     cache.store("rules", sources, data)
     return _pack(data), data["vocabulary"]
+
+
+@lru_cache(maxsize=1)
+def _builtin_files() -> tuple[tuple[str, bytes], ...]:
+    return tuple(builtin_files())
+
+
+def keep_literals() -> None:
+    """Keep what this run read of its patterns' literals for the next (the per-user cache, with the
+    built-in rules'), so that a run of one file parses no pattern an earlier run has read."""
+    entries = literals.unsaved()
+    if entries is not None:
+        from . import cache
+
+        cache.store("literals", [data for _, data in _builtin_files()], entries)
 
 
 def _pack(data: dict) -> RulePack:

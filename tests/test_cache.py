@@ -109,3 +109,32 @@ def test_runs_leave_only_json_and_planted_code_never_runs(tmp_path):
     assert first.stdout == second.stdout == third.stdout == plain.stdout and '"FZ201"' in plain.stdout
     assert third.stderr == "" and first.returncode == third.returncode == 1
     assert all(json.loads(p.read_text("utf-8")) is not None for p in where.glob("*.json"))
+
+
+_COUNTING = (
+    "import sys\nfrom fazhi_check import literals\nread = []\nplain = literals._read\n"
+    "literals._read = lambda p, f: read.append(p) or plain(p, f)\n"
+    "from fazhi_check.cli import command\nsys.argv = ['fazhi-check', sys.argv[1]]\ncode = command()\n"
+    "print(code, len(read), file=sys.stderr)"
+)
+
+
+def test_a_second_run_reads_no_patterns_literals_and_finds_the_same(tmp_path):
+    """The first run keeps what it read of its patterns' literals; the next one parses none of them."""
+    env = {**os.environ, "FAZHI_CHECK_CACHE_DIR": str(tmp_path / "cache")}
+    seed = str(seed_files()[1])
+    runs = [subprocess.run([sys.executable, "-c", _COUNTING, seed], env=env, capture_output=True, text=True)]
+    runs.append(subprocess.run([sys.executable, "-c", _COUNTING, seed], env=env, capture_output=True, text=True))
+    (first_code, first_read), (second_code, second_read) = (map(int, r.stderr.split()) for r in runs)
+    assert first_read > 20 and second_read == 0
+    assert first_code == second_code == 1 and runs[0].stdout == runs[1].stdout
+    assert any(p.name.startswith("literals_") for p in (tmp_path / "cache").iterdir())
+
+
+def test_learned_literals_of_the_wrong_shape_are_passed_over():
+    from fazhi_check import literals
+
+    literals.learn([("甲(?:乙|丙)", 0, (("甲",), ("乙", "丙"))), ("x", "0", None), ("y", 0, ((1,),)), ("z", 0, ("z",))])
+    literals.learn({"not": "a list"})
+    assert literals._known[("甲(?:乙|丙)", 0)] == (("甲",), ("乙", "丙"))
+    assert ("x", "0") not in literals._known and ("y", 0) not in literals._known and ("z", 0) not in literals._known
