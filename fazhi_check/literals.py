@@ -146,6 +146,11 @@ class Lazy:
             self._compiled = re.compile(self.pattern)
         return self._compiled
 
+    @property
+    def compiled_pattern(self) -> re.Pattern | None:
+        """The compiled pattern, once it is."""
+        return self._compiled
+
     def _for(self, string: str) -> re.Pattern | None:
         if self._compiled is not None or may_find(self.pattern, self.flags, string):
             return self.compiled()

@@ -147,16 +147,17 @@ class Vocabulary:
 
     def prepare(self) -> None:
         """Compile every head list and ordered list now (a batch does, before any file's budget starts)."""
-        for name in HEAD_LISTS:
-            self.pattern(name).compiled()
-            prepare_literals(self.pattern(name))
+        for lazy in map(self.patterns.__getitem__, HEAD_LISTS):
+            prepare_literals(lazy.compiled())
         for patterns in self.ordered.values():
             for pattern in patterns:
                 re.compile(pattern)
 
-    def pattern(self, name: str) -> Lazy:
-        """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…"""
-        return self.patterns[name]
+    def pattern(self, name: str) -> re.Pattern | Lazy:
+        """The union of the head list ``name`` (HEAD_LISTS): ``pattern("organ")``, ``pattern("title")``…;
+        once compiled, the compiled pattern itself (a batch's searches then go straight to it)."""
+        lazy = self.patterns[name]
+        return lazy.compiled_pattern or lazy
 
     def heading_kinds(self, title: str) -> tuple[str, ...]:
         """Kinds a heading names outright, in the order they appear; overlapping mentions count once.

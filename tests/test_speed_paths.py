@@ -115,7 +115,7 @@ def _all_patterns():
             if rule.check == "pattern":
                 found += _compiled_each(tuple(patterns)) or []
     vocabulary = pack.vocabulary
-    found += [vocabulary.pattern(name).compiled() for name in HEAD_LISTS]
+    found += [vocabulary.patterns[name].compiled() for name in HEAD_LISTS]
     for words in vocabulary.kinds.values():
         found += [words.heading, words.weak_heading, words.body, words.fold_sentence]
     return found
@@ -200,6 +200,16 @@ def test_a_lazy_pattern_is_compiled_only_for_a_string_that_holds_its_literals():
     assert lazy.search("某某县司法局") is None and lazy.sub("", "某某") == "某某" and lazy._compiled is None
     assert lazy.search("签发人：张三").group() == "签发人：张三" and lazy._compiled is not None
     assert lazy.search("某某县司法局") is None  # compiled, it is simply run
+
+
+def test_a_prepared_vocabulary_hands_out_its_compiled_patterns():
+    from fazhi_check.rulebook import _builtin
+    from fazhi_check.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.from_dict(_builtin()[1])
+    assert all(isinstance(vocabulary.pattern(name), literals.Lazy) for name in HEAD_LISTS)
+    vocabulary.prepare()
+    assert all(isinstance(vocabulary.pattern(name), re.Pattern) for name in HEAD_LISTS)
 
 
 def test_literals_of_a_few_patterns():
