@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 MAX_STRINGS = 12  # more alternatives than this are not worth a search each
 MAX_CLASS = 6  # a character class of more characters than this gives no literals
 MAX_GROUPS = 4  # groups looked for in a text, the likeliest to be missing first
+MEMO_FROM = 2000  # characters from which a text's answers are kept for the next pattern asked about it
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 
 
@@ -100,6 +101,8 @@ def may_find(pattern: str, flags: int, text: str) -> bool:
     groups = required(pattern, flags)
     if groups is None:
         return True
+    if len(text) < MEMO_FROM:  # a line: looked at directly, and the report's answers are kept
+        return all(any(s in text for s in group) for group in groups)
     last = _last
     if last[0] is not text:
         _last = last = (text, {})
