@@ -426,10 +426,11 @@ def planted_line(cfg: dict) -> int:
 def preflight(copy: Path, work: Path, session: Path) -> None:
     """In ``copy``: the planted mutant is killed and the no-op mutant survives, else stop."""
     cfg = settings()["selection"]["planted"]
+    line = planted_line(cfg)
     with sqlite3.connect(session) as db:
         row = db.execute(
             "select occurrence from mutation_specs where module_path=? and operator_name=? and start_pos_row=?",
-            (cfg["module"], cfg["operator"], planted_line(cfg)),
+            (cfg["module"], cfg["operator"], line),
         ).fetchone()
     if row is None:
         sys.exit(f"the planted mutant {cfg} is not among the session's mutants")
@@ -447,7 +448,7 @@ def preflight(copy: Path, work: Path, session: Path) -> None:
         )
         result = json.loads(done.stdout)
         outcome = result.get("test_outcome")
-        print(f"  {copy.name}: {operator} at {cfg['module']}:{cfg['line']} -> {outcome} (want {want})")
+        print(f"  {copy.name}: {operator} at {cfg['module']}:{line} -> {outcome} (want {want})")
         if outcome != want or (work / ALARM).exists():
             sys.exit(f"preflight failed in {copy}:\n{result.get('output', '')[-3000:]}")
 

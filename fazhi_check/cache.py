@@ -1,5 +1,5 @@
-"""A per-user cache of what is slow to build and the same on every run: the built-in rule pack, as JSON
-data. Nothing is imported, executed or unpickled from it: an entry is
+"""A per-user cache of what is slow to build and the same on every run: the built-in rule pack and the
+literals its patterns need, as JSON data. Nothing is imported, executed or unpickled from it: an entry is
 read with ``json`` and rebuilt into plain objects. An entry's name carries a digest of its sources, the
 package version and the Python version, so editing a rule, or upgrading, builds anew.
 

@@ -181,6 +181,20 @@ def test_any_pattern_said_not_to_match_finds_nothing(regex, text):
     assert literals.may_match(pattern, text) or pattern.search(text) is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_report_long_text_is_answered_as_its_lines_would_be(data):
+    """From MEMO_FROM characters on, a text's answers are kept for the next pattern asked about it: the
+    patterns asked in turn about one long text get what each gets about the same text short."""
+    patterns = data.draw(st.lists(st.sampled_from(PATTERNS), min_size=2, max_size=5))
+    pieces = [piece for pattern in patterns for piece in _pieces(pattern)]
+    text = "".join(data.draw(st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=3)), max_size=12)))
+    long = text + "\x01" * literals.MEMO_FROM  # no literal holds \x01
+    for pattern in patterns:
+        assert literals.may_match(pattern, long) == literals.may_match(pattern, text), pattern.pattern
+        assert literals.may_match(pattern, long) or pattern.search(long) is None
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_a_lazy_head_list_answers_as_its_compiled_pattern(data):
