@@ -3,7 +3,9 @@ which must occur in a text for the pattern to match in it at all. Most patterns 
 reports (a placeholder, a secrecy mark), and telling that by ``str`` searches (C's fast search for a
 literal) is much cheaper than running the pattern, which may have to try every position. The pattern is
 read with Python's own regular expression parser; anything this module does not know (a case-insensitive
-part, a back-reference, a large character class) gives no literals, and the pattern is simply run."""
+part, a back-reference, a large character class) gives no literals, and the pattern is simply run.
+A pattern that cannot match need not even be compiled (``Lazy``), and what a run reads of its patterns'
+literals is kept for the next (``unsaved``/``learn``, through the per-user cache)."""
 
 from __future__ import annotations
 
