@@ -193,7 +193,7 @@ def _builtin() -> tuple[RulePack, dict]:
 
     files = _builtin_files()
     sources = [data for _, data in files]
-    literals.learn(cache.load("literals", sources))
+    literals.learn(cache.load("literals", _literal_sources()))
     stored = cache.load("rules", sources)
     if stored is not None:
         try:
@@ -223,7 +223,14 @@ def keep_literals() -> None:
     if entries is not None:
         from . import cache
 
-        cache.store("literals", [data for _, data in _builtin_files()], entries)
+        cache.store("literals", _literal_sources(), entries)
+
+
+def _literal_sources() -> list[bytes]:
+    """What the kept literals come from: the built-in rules, and the code that reads them (an edit of
+    either reads them anew)."""
+    with open(literals.__file__, "rb") as f:
+        return [*(data for _, data in _builtin_files()), f.read()]
 
 
 def _pack(data: dict) -> RulePack:

@@ -138,3 +138,13 @@ def test_learned_literals_of_the_wrong_shape_are_passed_over():
     literals.learn({"not": "a list"})
     assert literals._known[("甲(?:乙|丙)", 0)] == (("甲",), ("乙", "丙"))
     assert ("x", "0") not in literals._known and ("y", 0) not in literals._known and ("z", 0) not in literals._known
+
+
+def test_kept_literals_are_keyed_by_the_rules_and_the_code_that_reads_them():
+    from pathlib import Path
+
+    from fazhi_check import literals, rulebook
+
+    sources = rulebook._literal_sources()
+    assert sources[-1] == Path(literals.__file__).read_bytes()
+    assert sources[:-1] == [data for _, data in rulebook.builtin_files()]
