@@ -53,13 +53,16 @@ HEAD_LISTS = (
 #: lists whose patterns are tried one by one, in order (they name groups)
 ORDERED_LISTS = ("title_issuer_prefix", "speaker_issuer")
 _SPACE = re.compile(r"\s+|[【】*]")  # spaces ("主 要 举 措" from a PDF) and decoration around a heading
-_NOTHING = re.compile(r"(?!)")
+_NOTHING = r"(?!)"  # the union of no patterns: never matches
 
 
 def union(patterns: Iterable[str]) -> re.Pattern:
     """One pattern that matches where any of ``patterns`` does (none: never matches)."""
-    patterns = list(patterns)
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NOTHING
+    return re.compile(_union_source(patterns))
+
+
+def _union_source(patterns: Iterable[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or _NOTHING
 
 
 class _Unions(dict):
@@ -73,7 +76,7 @@ class _Unions(dict):
     def __missing__(self, name: str) -> Lazy:
         if name not in self.lists:
             raise KeyError(name)
-        self[name] = lazy = Lazy("|".join(f"(?:{p})" for p in self.lists[name]) or _NOTHING.pattern)
+        self[name] = lazy = Lazy(_union_source(self.lists[name]))
         return lazy
 
 
