@@ -69,10 +69,11 @@ class _Formatter(argparse.HelpFormatter):
 def _columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` tells it: $COLUMNS, the terminal, or 80."""
     try:
-        if int(os.environ["COLUMNS"]) > 0:
-            return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
     try:
         return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
