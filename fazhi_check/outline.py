@@ -18,6 +18,7 @@ from functools import lru_cache
 from . import markers
 
 _PARAGRAPH_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x85]")  # what ends a line of the outline
+_OTHER_BREAK = re.compile("[\r\u2028\u2029\x85]")  # in a text without them, str.find finds the breaks
 _LEVEL = {"H0_MARK": "h0", "H1_MARK": "h1", "H2_MARK": "h2", "H3_MARK": "h3", "H4_MARK": "h4"}
 
 
@@ -96,12 +97,35 @@ def tokens(normalized: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def _end(text: str, at: int, end: int) -> int:
+    """Where the first line break in ``text[at:end]`` starts (``end`` if none)."""
+    found = _PARAGRAPH_BREAK.search(text, at, end)
+    return found.start() if found else end
+
+
+def _breaks(text: str, at: int, end: int) -> int:
+    """How many line breaks ``text[at:end]`` holds (CRLF is one)."""
+    run = text[at:end]
+    return run.count("\n") + run.count("\r") - run.count("\r\n")
+
+
+def _lf_end(text: str, at: int, end: int) -> int:
+    """_end for a text whose only line break is LF (most files), in one C call."""
+    found = text.find("\n", at, end)
+    return end if found < 0 else found
+
+
+def _lf_breaks(text: str, at: int, end: int) -> int:
+    return text.count("\n", at, end)
+
+
 def parse_outline(normalized: str) -> tuple[Line, ...]:
     """The typed lines of ``normalized`` text (see positions.normalize); never raises on well-formed str.
     Each line's last token ends with its line break and the blank lines after it; blank lines are
     dropped, the others numbered."""
     heading = _scanner()[2]
     found = tokens(normalized)
+    line_end, breaks = (_lf_end, _lf_breaks) if _OTHER_BREAK.search(normalized) is None else (_end, _breaks)
     lines, number, i = [], 1, 0
     while i < len(found):
         kind, at, end = found[i]
@@ -112,8 +136,7 @@ def parse_outline(normalized: str) -> tuple[Line, ...]:
                 i += 1
                 end = found[i][2]
         i += 1
-        brk = _PARAGRAPH_BREAK.search(normalized, at, end)  # the first break ends the line's text
-        stop = brk.start() if brk else end
+        stop = line_end(normalized, at, end)  # the first break ends the line's text
         text = normalized[at:stop]
         if text.strip():
             marker = None
@@ -121,7 +144,6 @@ def parse_outline(normalized: str) -> tuple[Line, ...]:
                 numeral = markers.numeral(normalized[at:mark_end])
                 marker = Marker(_LEVEL[kind], numeral, markers.value(numeral), mark_end)
             lines.append(Line(marker.level if marker else kind.lower(), number, at, text, marker))
-        if brk:
-            run = normalized[stop:end]
-            number += run.count("\n") + run.count("\r") - run.count("\r\n")
+        if stop < end:
+            number += breaks(normalized, stop, end)
     return tuple(lines)
