@@ -104,28 +104,59 @@ def may_find(pattern: str, flags: int, text: str) -> bool:
     if groups is None:
         return True
     if len(text) < MEMO_FROM:  # a line: looked at directly, and the report's answers are kept
-        return all(any(s in text for s in group) for group in groups)
+        for group in groups:
+            for s in group:
+                if s in text:
+                    break
+            else:
+                return False
+        return True
     last = _last
     if last[0] is not text:
         _last = last = (text, {})
     found = last[1]
     for group in groups:
-        if len(group) >= 3 and all(s not in found for s in group):  # one scan for all of them
-            m = _any_of(group).search(text)
-            if m is None:
-                found.update(dict.fromkeys(group, False))
-                return False
-            found[m.group()] = True
-            continue
+        unknown = []
         for s in group:
-            here = found.get(s)
-            if here is None:
-                here = found[s] = s in text
+            here = _told(s, text, found)
             if here:
                 break
+            if here is None:
+                unknown.append(s)
         else:
-            return False
+            if not unknown:
+                return False
+            if len(unknown) >= 3:  # one scan for all of them
+                m = _any_of(group).search(text)
+                if m is None:
+                    found.update(dict.fromkeys(unknown, False))
+                    return False
+                found[m.group()] = True
+                continue
+            for s in unknown:
+                here = found[s] = s in text
+                if here:
+                    break
+            else:
+                return False
     return True
+
+
+def _told(s: str, text: str, found: dict[str, bool]) -> bool | None:
+    """Whether ``s`` occurs in ``text`` as far as its characters tell (each looked for once, at memchr
+    speed): False where one is missing, True for a character that occurs, None where only a search for
+    ``s`` can tell. ``found`` keeps the answers."""
+    here = found.get(s)
+    if here is None:
+        for ch in s:
+            there = found.get(ch)
+            if there is None:
+                there = found[ch] = ch in text
+            if not there:
+                found[s] = False
+                return False
+        return True if len(s) == 1 else None
+    return here
 
 
 @lru_cache(maxsize=256)
