@@ -1,6 +1,7 @@
 """The fast paths give exactly what the plain ones give: the linear FZ402 scan, parallel runs, the cache."""
 
 import os
+import re
 import subprocess
 import sys
 from functools import partial
@@ -219,3 +220,24 @@ def test_a_piece_whose_literals_the_text_lacks_is_not_compiled():
     assert _piece.cache_info().currsize == 2  # the space before 年, and 甲方; 签发人 and 乙方 are absent
     assert union_matches(patterns, "签发人：乙方") == [(0, 4), (4, 6)]
     assert _piece.cache_info().currsize == 4
+
+
+@given(st.text(alphabet="一二三四十是的，", max_size=60))
+def test_items_found_before_each_shi_are_what_a_search_through_the_text_finds(text):
+    from fazhi_check import markers
+    from fazhi_check.document.parts import ITEM_END, ITEM_WIDTH, items
+    from fazhi_check.literals import _parser
+
+    item = markers.pattern("ENUMERATION")
+    assert item.pattern.endswith(ITEM_END) and item.pattern.count(ITEM_END) == 1
+    assert _parser.parse(item.pattern).getwidth()[1] <= ITEM_WIDTH
+    assert [m.span() for m in items(text)] == [m.span() for m in item.finditer(text)]
+
+
+def test_a_literal_is_told_absent_by_a_character_the_text_lacks():
+    from fazhi_check import literals
+
+    text = "甲乙丙丁" * 600  # long enough for the kept answers
+    for pattern, expected in [("甲乙", True), ("甲戊", False), ("(?:戊己|甲乙)", True), ("[戊己庚]丙", False)]:
+        assert literals.may_find(pattern, re.UNICODE, text) is expected
+        assert literals.may_find(pattern, re.UNICODE, text[:10]) is expected

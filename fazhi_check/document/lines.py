@@ -76,5 +76,8 @@ def without_cited(text: str) -> str:
 
 def locate(pieces, offset: int) -> tuple[Line, int]:
     """The line holding ``offset`` of a joined paragraph, and the offset in the original text."""
-    at, line = next((p for p in reversed(pieces) if p[0] <= offset), pieces[0])
+    if len(pieces) == 1:  # most paragraphs are one line
+        at, line = pieces[0]
+    else:
+        at, line = next((p for p in reversed(pieces) if p[0] <= offset), pieces[0])
     return line, line.start + offset - at

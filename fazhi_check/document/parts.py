@@ -3,7 +3,8 @@ headings; each part's heading, sub-headings, body and inline 一是/二是 items
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from .. import markers
 from ..numerals import chinese_number
@@ -243,9 +244,8 @@ def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
     a heading's wrapped tail ("…切实履行推进法治" / "政府建设工作职责" / "一是…") or a line without
     clause marks."""
     found = []
-    item = markers.pattern("ENUMERATION")
     for n, (text, pieces) in enumerate(read):
-        matches = list(item.finditer(text))
+        matches = list(items(text))
         if not matches:
             continue
         before = [heading] if n == 0 else []  # the first paragraph follows the heading
@@ -261,6 +261,23 @@ def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
                 line, start = locate(pieces, m.start())
                 found.append(Enumeration(numeral, value, line.number, start, start + m.end() - m.start()))
     return tuple(found)
+
+
+ITEM_END = "是"  # every ENUMERATION ends in it, at most ITEM_WIDTH characters long
+ITEM_WIDTH = 4
+
+
+def items(text: str) -> Iterator[re.Match]:
+    """The matches of ENUMERATION in ``text``, as ``finditer`` gives them, looked for only right before
+    each 是: a search through the whole text tries the numerals at every character, 3x slower."""
+    item = markers.pattern("ENUMERATION")
+    pos, at = 0, text.find(ITEM_END)
+    while at >= 0:
+        m = item.search(text, max(pos, at - ITEM_WIDTH + 1), at + 1)
+        if m:
+            yield m
+            pos = m.end()
+        at = text.find(ITEM_END, at + 1)
 
 
 def _space_after_marker(heading: Heading) -> int:
