@@ -23,8 +23,11 @@ _FOLDABLE = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 def normalize(text: str) -> str:
     """Fold full-width ASCII and odd spaces, and read traditional characters as simplified ones; the
     result has exactly the length of ``text``. A report uses a handful of foldable characters many times:
-    replacing each in one C pass is 5x faster than ``str.translate``."""
-    for ch in set(_FOLDABLE.findall(text)):
+    replacing each in one C pass is 5x faster than ``str.translate``, and each is found by one search
+    from where the last was (none folds into another), not by listing every occurrence."""
+    at = 0
+    while found := _FOLDABLE.search(text, at):
+        ch, at = found.group(), found.start()
         text = text.replace(ch, chr(_FOLD[ord(ch)]))
     return simplified(text)
 

@@ -82,6 +82,7 @@ class _Reader:
         self.subject = vocabulary.pattern("title")
         self.genre = vocabulary.pattern("title_genre")
         self.cover = vocabulary.pattern("cover_title")
+        self._frame: dict[Line, bool] = {}  # is_frame's answers: the head asks about a line several times
 
     def is_page(self, line: Line) -> bool:
         text = line.text.strip()
@@ -108,13 +109,16 @@ class _Reader:
 
     def is_frame(self, line: Line) -> bool:
         """A line of the head that is neither title nor report text."""
-        return (
-            self.is_page(line)
-            or self.is_number(line)
-            or self.is_addressee(line)
-            or self.is_speaker(line)
-            or is_title_trailer(line, self.vocabulary)
-        )
+        known = self._frame.get(line)
+        if known is None:
+            known = self._frame[line] = (
+                self.is_page(line)
+                or self.is_number(line)
+                or self.is_addressee(line)
+                or self.is_speaker(line)
+                or is_title_trailer(line, self.vocabulary)
+            )
+        return known
 
     def is_title(self, line: Line, text: str | None = None) -> bool:
         """A document's title: a short line without clause punctuation that ends in a genre word

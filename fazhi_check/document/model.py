@@ -152,8 +152,12 @@ class Document:
 
     def body_lines(self) -> list[Line]:
         """The lines after the title block, page numbers ("- 2 -") and a web page's lines left out."""
+        return list(self._body_lines)
+
+    @cached_property
+    def _body_lines(self) -> tuple[Line, ...]:  # several checks ask
         page = self._page_starts
-        return [ln for ln in self.lines[self.body_start :] if not is_page_number(ln.text) and ln.start not in page]
+        return tuple(ln for ln in self.lines[self.body_start :] if not is_page_number(ln.text) and ln.start not in page)
 
     @cached_property
     def _page_starts(self) -> frozenset[int]:
