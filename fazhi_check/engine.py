@@ -120,14 +120,17 @@ def _timed_out(rule: Rule, e: PatternTimeout, lang: str) -> Finding:
 
 def message(rule: Rule, params: dict, lang: str = "zh") -> str:
     """The rule's message in ``lang`` with ``params`` filled in."""
-    template = rule.message_en if lang == "en" and rule.message_en else rule.message
-    return template.format_map(_Params(params))
+    return _template(rule, lang).format_map(params if isinstance(params, _Params) else _Params(params))
+
+
+def _template(rule: Rule, lang: str) -> str:
+    return rule.message_en if lang == "en" and rule.message_en else rule.message
 
 
 def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
     doc = subject.document
     params = _Params(hit.params)
-    if hit.section and doc is not None:
+    if hit.section and doc is not None and "{label" in _template(rule, lang):  # (most messages name no part)
         params.setdefault("label", doc.vocabulary.label(hit.section))
         params.setdefault("label_en", doc.vocabulary.label(hit.section, "en"))
     if doc is None:
@@ -140,19 +143,19 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
     fix = None
     if hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end)):
         fix = Fix(line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe")
-    return Finding(
-        code=rule.code,
-        name=rule.name,
-        severity=rule.severity,
-        message=message(rule, params, lang),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        section=hit.section,
-        evidence=evidence,
-        references=rule.references,
-        fix=fix,
+    return Finding(  # by position: a finding is stamped for every hit, and keywords cost a quarter more
+        rule.code,
+        rule.name,
+        rule.severity,
+        message(rule, params, lang),
+        line,
+        column,
+        end_line,
+        end_column,
+        hit.section,
+        evidence,
+        rule.references,
+        fix,
         context=context,
     )
 

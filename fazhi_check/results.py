@@ -93,8 +93,9 @@ class Facts:
     def of(cls, doc: Document, is_report: bool) -> Facts:
         """The facts of ``doc``; its parts are judged only where it is a report."""
         folded = {f.kind for f in doc.folds}
+        covered = {kind for p in doc.parts for kind in (p.kind, *p.also)}  # the kinds doc.part_of finds
         parts = {
-            kind: "present" if doc.part_of(kind) else "folded" if kind in folded else "missing"
+            kind: "present" if kind in covered else "folded" if kind in folded else "missing"
             for kind in doc.vocabulary.kinds
         }
         return cls(
