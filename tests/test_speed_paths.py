@@ -337,14 +337,14 @@ _BODY = st.lists(st.sampled_from(["甲乙", "丙", ",", "。", "的", "依法行
 )
 
 
-@pytest.mark.parametrize("prune_from", [0, repeats.PRUNE_FROM])
+@pytest.mark.parametrize("split_above", [1, repeats.SPLIT_ABOVE, 100])
 @settings(max_examples=400, deadline=None)
 @given(_BODY, st.integers(1, 12), st.integers(2, 8), st.integers(2, 36), st.randoms())
-def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(prune_from, body, copies, every, size, rng):
+def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(split_above, body, copies, every, size, rng):
     """A text made as the benchmark's big report is (a body again and again, a numbered mark put in
     every few characters), so that most windows are near a repeat and most anchors' keys are unique;
-    with the keys before the anchors counted on every text, and only where many windows are left."""
-    repeats.PRUNE_FROM, kept = prune_from, repeats.PRUNE_FROM
+    with the groups of windows split down to single offsets, as they are, and never."""
+    repeats.SPLIT_ABOVE, kept = split_above, repeats.SPLIT_ABOVE
     pieces = []
     for k in range(copies):
         copy = "".join(
@@ -355,4 +355,4 @@ def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(prune_from,
     try:
         assert list(find_repeats(chars, size)) == list(_every_window(chars, size))
     finally:
-        repeats.PRUNE_FROM = kept
+        repeats.SPLIT_ABOVE = kept
