@@ -12,10 +12,11 @@ from test_fast_paths import _repeats_by_every_window
 
 import fazhi_check
 from fazhi_check import budget, engine, literals, numerals
-from fazhi_check.checks import repeats
+from fazhi_check.checks import repeats, typography
+from fazhi_check.checks.base import Subject
 from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.checks.repeats import find_repeats
-from fazhi_check.document import lines
+from fazhi_check.document import build_document, lines
 from fazhi_check.positions import LineIndex, normalize
 from fazhi_check.rulebook import RulePack
 from fazhi_check.vocabulary import HEAD_LISTS
@@ -356,3 +357,35 @@ def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(split_above
         assert list(find_repeats(chars, size)) == list(_every_window(chars, size))
     finally:
         repeats.SPLIT_ABOVE = kept
+
+
+# -- FZ501: the marks found in one scan of the text are the marks found line by line -----------------
+
+
+def _halfwidth_by_line(doc):
+    """The plain FZ501: each line searched on its own, its fix retyped mark by mark."""
+    touching = typography._HALFWIDTH_TOUCHING
+    for line in doc.lines:
+        original = doc.text[line.start : line.end]
+        convert = {m.start() for m in touching.finditer(original)}
+        if not convert or line.start in doc._page_starts:
+            continue
+        for opening, closing in typography._bracket_pairs(original):
+            if opening in convert or closing in convert:
+                convert |= {opening, closing}
+        fixed = "".join(typography._HALFWIDTH.get(ch, ch) if i in convert else ch for i, ch in enumerate(original))
+        yield line.start, line.end, len(convert), fixed
+
+
+_TYPED = st.lists(
+    st.sampled_from([",", ";", ":", "(", ")", "?", "!", "法治", "a", "1", " ", "\u3000", "\n", "\u2028", "，", "《"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TYPED)
+def test_halfwidth_marks_found_in_one_scan_are_those_found_line_by_line(text):
+    doc = build_document(text, fazhi_check.load_rules().vocabulary)
+    hits = typography.halfwidth_punctuation(Subject(doc, not_report=None), {})
+    assert [(h.start, h.end, h.params["count"], h.replacement) for h in hits] == list(_halfwidth_by_line(doc))
