@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from test_fast_paths import _repeats_by_every_window
 
 import fazhi_check
-from fazhi_check import budget, engine, literals, numerals
+from fazhi_check import budget, engine, literals, numerals, vocabulary
 from fazhi_check.checks import repeats, typography
 from fazhi_check.checks.base import Subject
 from fazhi_check.checks.patterns import _compiled_each
@@ -389,3 +389,22 @@ def test_halfwidth_marks_found_in_one_scan_are_those_found_line_by_line(text):
     doc = build_document(text, fazhi_check.load_rules().vocabulary)
     hits = typography.halfwidth_punctuation(Subject(doc, not_report=None), {})
     assert [(h.start, h.end, h.params["count"], h.replacement) for h in hits] == list(_halfwidth_by_line(doc))
+
+
+# -- vocabulary: a head list's union joined as "p1|p2|…" matches as "(?:p1)|(?:p2)|…" -------------------
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.one_of(_regexes(), st.tuples(_regexes(), _regexes()).map("|".join)), min_size=1, max_size=4),
+    st.text(alphabet="ab的(c\n", max_size=12),
+)
+def test_a_union_joined_without_groups_matches_as_the_grouped_union(regexes, text):
+    grouped = re.compile("|".join(f"(?:{r})" for r in regexes))
+    joined = re.compile(vocabulary._union_source(regexes))
+    assert [m.span() for m in joined.finditer(text)] == [m.span() for m in grouped.finditer(text)]
+
+
+def test_a_union_is_grouped_where_a_pattern_sets_global_flags():
+    assert vocabulary._union_source(["(?x) a # b", "c"]) == "(?:(?x) a # b)|(?:c)"
+    assert vocabulary._union_source([]) == vocabulary._NOTHING
