@@ -44,13 +44,15 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
     anchors = [m.start() for m in _ANCHOR.finditer(chars)]
     previous = [-1, *anchors]
     # (lo, hi, the anchors before, the anchors): the anchor is first in the windows at lo … hi
-    groups = [(0, behind, previous[:-1], anchors), (behind, size - 1, *_roomy(previous, anchors, behind))]
+    groups = [(0, behind, previous, anchors), (behind, size - 1, *_roomy(previous, anchors, behind))]
     ranges = []
     while groups:
         lo, hi, qs, ps = groups.pop()
         end = size - hi
         keys = [chars[p - lo : p + end] for p in ps]
         counts = Counter(keys)
+        if len(counts) == len(keys):
+            continue  # no key is said twice (most reports' groups): none is kept
         twice = list(map((1).__lt__, map(counts.__getitem__, keys)))  # in C: few anchors are kept
         qs, ps = list(compress(qs, twice)), list(compress(ps, twice))
         if hi - lo < max(SPLIT_ABOVE, 1) or not ps:
