@@ -32,7 +32,7 @@ def find_repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
 
 
 def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]]:
-    """Sorted, merged ranges of window starts that may repeat. Two equal windows have their first
+    """Sorted ranges of window starts that may repeat. Two equal windows have their first
     anchor p at the same offset from their start; the windows whose first anchor is p at an offset
     lo … hi all hold the key ``chars[p - lo : p + size - hi]``, so where it occurs at one anchor of a
     group only, none of them can repeat. The groups begin with the offsets up to ``behind`` (key: the
@@ -61,13 +61,8 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
             mid = (lo + hi) // 2
             groups += [(lo, mid, qs, ps), (mid + 1, hi, *_roomy(qs, ps, mid + 1))]
     ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip(previous, [*anchors, len(chars)]) if b - a > size]
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        elif lo < hi:
-            merged.append((lo, hi))
-    return merged
+    ranges.sort()  # overlapping: the scan goes on from where it is
+    return ranges
 
 
 def _roomy(qs: list[int], ps: list[int], offset: int) -> tuple[list[int], list[int]]:
