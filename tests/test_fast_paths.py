@@ -73,6 +73,11 @@ _PATTERNS = [
     "[\\t 甲]乙*",
     "(?:[甲乙]|丙)乙",
     "[|]|甲",
+    "(?:甲|乙甲)丙",
+    "(?:甲乙|甲)乙?",
+    "(?:甲|\\|)乙",
+    "[\\[甲]乙",
+    "(?:乙|丙)(?<!甲..)甲",
 ]
 
 
@@ -205,6 +210,10 @@ def test_a_leading_class_becomes_one_pattern_per_character_only_where_it_starts_
     assert _by_first_character("[Xx×]ab") == ["Xab", "xab", "×ab"]
     assert _by_first_character("[ab]b") == ["ab", "bb"]
     assert _by_first_character("[ab]c|d") == ["[ab]c|d"]  # "d" needs no class
+    assert _by_first_character(r"[\[(]a") == [r"\[a", r"\(a"]
+    assert _by_first_character(r"[\\t]a") == [r"\\a", "ta"] and _by_first_character(r"[\t ]a") == ["\\\ta", r"\ a"]
+    assert _by_first_character(r"(?:19|2\|)(?<!x..)a") == ["19(?<!x..)a", r"2\|(?<!x..)a"]
+    assert _by_first_character("(?:a|b)*c") == ["(?:a|b)*c"]  # the group may start no match
     assert _compiled_each((r"(a)\1",)) is None and _compiled_each((r"(?P<n>a)(?P=n)",)) is None  # numbering
     assert [p.pattern for p in _compiled_each(("[ab]c", "d"))] == ["ac", "bc", "d"]
     for patterns, text in [(("[ab]c|d",), "xd ac bc"), (("[Xx]1", "x"), "X1 x1 x"), ((r"(a)\1", "b"), "aa b")]:

@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from test_fast_paths import _repeats_by_every_window
 
 import fazhi_check
-from fazhi_check import budget, engine, literals, numerals
-from fazhi_check.checks import repeats
+from fazhi_check import budget, engine, literals, numerals, vocabulary
+from fazhi_check.checks import repeats, typography
+from fazhi_check.checks.base import Subject
 from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.checks.repeats import find_repeats
-from fazhi_check.document import lines
+from fazhi_check.document import build_document, lines
 from fazhi_check.positions import LineIndex, normalize
 from fazhi_check.rulebook import RulePack
 from fazhi_check.vocabulary import HEAD_LISTS
@@ -337,14 +338,14 @@ _BODY = st.lists(st.sampled_from(["甲乙", "丙", ",", "。", "的", "依法行
 )
 
 
-@pytest.mark.parametrize("prune_from", [0, repeats.PRUNE_FROM])
+@pytest.mark.parametrize("split_above", [1, repeats.SPLIT_ABOVE, 100])
 @settings(max_examples=400, deadline=None)
 @given(_BODY, st.integers(1, 12), st.integers(2, 8), st.integers(2, 36), st.randoms())
-def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(prune_from, body, copies, every, size, rng):
+def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(split_above, body, copies, every, size, rng):
     """A text made as the benchmark's big report is (a body again and again, a numbered mark put in
     every few characters), so that most windows are near a repeat and most anchors' keys are unique;
-    with the keys before the anchors counted on every text, and only where many windows are left."""
-    repeats.PRUNE_FROM, kept = prune_from, repeats.PRUNE_FROM
+    with the groups of windows split down to single offsets, as they are, and never."""
+    repeats.SPLIT_ABOVE, kept = split_above, repeats.SPLIT_ABOVE
     pieces = []
     for k in range(copies):
         copy = "".join(
@@ -355,4 +356,55 @@ def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(prune_from,
     try:
         assert list(find_repeats(chars, size)) == list(_every_window(chars, size))
     finally:
-        repeats.PRUNE_FROM = kept
+        repeats.SPLIT_ABOVE = kept
+
+
+# -- FZ501: the marks found in one scan of the text are the marks found line by line -----------------
+
+
+def _halfwidth_by_line(doc):
+    """The plain FZ501: each line searched on its own, its fix retyped mark by mark."""
+    touching = typography._HALFWIDTH_TOUCHING
+    for line in doc.lines:
+        original = doc.text[line.start : line.end]
+        convert = {m.start() for m in touching.finditer(original)}
+        if not convert or line.start in doc._page_starts:
+            continue
+        for opening, closing in typography._bracket_pairs(original):
+            if opening in convert or closing in convert:
+                convert |= {opening, closing}
+        fixed = "".join(typography._HALFWIDTH.get(ch, ch) if i in convert else ch for i, ch in enumerate(original))
+        yield line.start, line.end, len(convert), fixed
+
+
+_TYPED = st.lists(
+    st.sampled_from([",", ";", ":", "(", ")", "?", "!", "法治", "a", "1", " ", "\u3000", "\n", "\u2028", "，", "《"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TYPED)
+def test_halfwidth_marks_found_in_one_scan_are_those_found_line_by_line(text):
+    doc = build_document(text, fazhi_check.load_rules().vocabulary)
+    hits = typography.halfwidth_punctuation(Subject(doc, not_report=None), {})
+    assert [(h.start, h.end, h.params["count"], h.replacement) for h in hits] == list(_halfwidth_by_line(doc))
+
+
+# -- vocabulary: a head list's union joined as "p1|p2|…" matches as "(?:p1)|(?:p2)|…" -------------------
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.one_of(_regexes(), st.tuples(_regexes(), _regexes()).map("|".join)), min_size=1, max_size=4),
+    st.text(alphabet="ab的(c\n", max_size=12),
+)
+def test_a_union_joined_without_groups_matches_as_the_grouped_union(regexes, text):
+    grouped = re.compile("|".join(f"(?:{r})" for r in regexes))
+    joined = re.compile(vocabulary._union_source(regexes))
+    assert [m.span() for m in joined.finditer(text)] == [m.span() for m in grouped.finditer(text)]
+
+
+def test_a_union_is_grouped_where_a_pattern_sets_global_flags():
+    assert vocabulary._union_source(["(?x) a # b", "c"]) == "(?:(?x) a # b)|(?:c)"
+    assert vocabulary._union_source([]) == vocabulary._NOTHING

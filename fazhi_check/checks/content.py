@@ -115,6 +115,9 @@ def _rates(sentence: str, options: dict):
     number and one of the options' ``units``; the rate "<stem>率" names the one count whose clause says
     the stem ("出庭35个", "实质性化解行政争议50件"; a ``filler`` such as 了 or 达 passed over), and its
     base is the only other count of the same unit that is not smaller."""
+    rates = list(_RATE.finditer(sentence))
+    if not rates:
+        return  # the counts of a sentence that states no rate are not read
     counts = []
     for m in _counts(options["units"]).finditer(sentence):
         before = sentence[: m.start()].rstrip(" \t")
@@ -122,7 +125,7 @@ def _rates(sentence: str, options: dict):
             before = before[:-1]
         clause = _CLAUSE_START.split(before)[-1]
         counts.append((before[-2:], clause, int(m.group(1)), m.group(2)))
-    for rate in _RATE.finditer(sentence):
+    for rate in rates:
         stem = rate.group(1)
         labelled = [i for i, c in enumerate(counts) if c[0] == stem] or [
             i for i, c in enumerate(counts) if stem in c[1]

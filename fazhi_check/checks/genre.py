@@ -74,14 +74,16 @@ def _shaped_like_another_document(doc: Document) -> str | None:
         return "downward"  # sent down to many: a notice or a plan, not a report to the organ above
     start = [ln.text.strip() for ln in doc.lines[doc.body_start :][:4]]
     end = [ln.text.strip() for ln in doc.lines[-3:]]
-    news = any(vocabulary.pattern("news_opening").match(t) for t in start)
-    if (news or any(vocabulary.pattern("news_source").match(t) for t in end)) and not headings:
+    if not headings and (
+        any(vocabulary.pattern("news_opening").match(t) for t in start)
+        or any(vocabulary.pattern("news_source").match(t) for t in end)
+    ):
         return "news"
     plan = vocabulary.pattern("plan_heading")
     if sum(1 for h in headings if plan.search(h)) >= 2:
         return "plan_parts"
     thresholds = vocabulary.thresholds
-    if _count(vocabulary.pattern("notice_words"), text) >= thresholds["notice_min"] and not _reports_a_year(doc):
+    if not _reports_a_year(doc) and _count(vocabulary.pattern("notice_words"), text) >= thresholds["notice_min"]:
         return "notice"
     if _count(vocabulary.pattern("personal"), text) >= thresholds["personal_min"]:
         return "personal"

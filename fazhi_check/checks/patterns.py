@@ -47,7 +47,11 @@ def prepare(options: dict, kind: str) -> None:
         prepare_literals(re.compile(pattern))
 
 
-_LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t){1,4})\](?![*+?{])")  # [Xx×] or [ \t], not repeated
+_LITERAL = r"(?:[^\\\[\](){}|.*+?^$]|\\[^\w\s])"  # a character that stands for itself, or one escaped
+_LEADING_CLASS = re.compile(r"\[((?:[^\\\[\]^-]|\\t|\\[^\w\s]){1,4})\](?![*+?{])")  # [Xx×], [ \t], [\[(]: not repeated
+_LEADING_GROUP = re.compile(rf"\(\?:({_LITERAL}+(?:\|{_LITERAL}+)*)\)(?![*+?{{])")  # (?:19|20), not repeated
+_WORD = re.compile(f"{_LITERAL}+")  # one of the group's words: the bars between them are not escaped
+_ESCAPED = re.compile(r"\\(.)")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
@@ -101,8 +105,8 @@ def _pieces(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     """Each pattern on its own, in order; None where one refers to a group by number or name (its
     numbering differs inside the union). A pattern that starts with a class of a few plain characters
     ("[Xx×]…") becomes one pattern per character ("X…", "x…", "×…"): the search for a literal start
-    runs several times faster than the test of every character against a class, and the pieces cannot
-    tie, as no two start alike."""
+    runs several times faster than the test of every character against a class; so does one that starts
+    with a group of words ("(?:19|20)…"). Where two pieces tie, the first wins, as in the pattern."""
     if any(_BACKREFERENCE.search(p) for p in patterns):
         return None
     return tuple(piece for p in map(simplified, patterns) for piece in _by_first_character(p))
@@ -117,11 +121,20 @@ def _piece(pattern: str) -> re.Pattern:
 
 
 def _by_first_character(pattern: str) -> list[str]:
-    m = _LEADING_CLASS.match(pattern)
+    """The pattern as one piece per way it starts: per character of a leading class ("[Xx×]…"), per
+    word of a leading group of words ("(?:19|20)…", tried in order as the group tries them)."""
+    m = _LEADING_CLASS.match(pattern) or _LEADING_GROUP.match(pattern)
     if m is None or _alternatives_at_top(pattern) or "(?x" in pattern or "(?#" in pattern:
         return [pattern]  # "[ab]c|d" is "([ab]c)|d": the class does not start every match
-    characters = dict.fromkeys(m.group(1).replace("\\t", "\t"))  # in order, once each
-    return [re.escape(c) + pattern[m.end() :] for c in characters]
+    if m.re is _LEADING_GROUP:
+        starts = [_unescaped(word) for word in _WORD.findall(m.group(1))]
+    else:  # each character once, in order
+        starts = list(dict.fromkeys(_unescaped(m.group(1))))
+    return [re.escape(start) + pattern[m.end() :] for start in starts]
+
+
+def _unescaped(text: str) -> str:
+    return _ESCAPED.sub(lambda m: "\t" if m[1] == "t" else m[1], text)
 
 
 def _alternatives_at_top(pattern: str) -> bool:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import bisect
 import operator
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress
 
-PRUNE_FROM = 64  # windows per character of a window left that make the keys before the anchors worth counting
+SPLIT_ABOVE = 8  # offsets in a group of windows above which the group is split, with longer keys
 _ANCHOR = re.compile(r"[,.;:!?。、的]")  # in normalised text: ，；： are folded to ASCII
 
 
 def find_repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
     """(at, first, length) for each run of ``size`` or more characters said before at ``first``: a scan
     from left to right looks each window up among the windows it has seen, and goes on after each
-    repeat it reports. Linear: only windows near an anchor (punctuation, 的) whose neighbouring
-    half-window occurs twice, or inside a long anchor-free stretch, can repeat, so only they are seen."""
+    repeat it reports. Linear: only windows whose first anchor (punctuation, 的) has keys around it
+    that occur twice, or inside a long anchor-free stretch, can repeat, so only they are seen."""
     first_seen = dict[str, int]().setdefault  # window -> where the scan first saw it
     i = 0
     for lo, hi in _candidate_windows(chars, size, len(chars) - size + 1):
@@ -34,70 +32,44 @@ def find_repeats(chars: str, size: int) -> Iterator[tuple[int, int, int]]:
 
 
 def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]]:
-    """Sorted, merged ranges of window starts that may repeat. Two equal windows have their first
-    anchor at the same offset: when it is at most ``behind``, the ``ahead`` characters from the anchor
-    lie inside both windows, else the ``behind`` characters before it do; so that key of the anchor
-    occurs twice, and the window starts after the anchor before. Windows without an anchor lie in
-    anchor-free stretches."""
+    """Sorted ranges of window starts that may repeat. Two equal windows have their first
+    anchor p at the same offset from their start; the windows whose first anchor is p at an offset
+    lo … hi all hold the key ``chars[p - lo : p + size - hi]``, so where it occurs at one anchor of a
+    group only, none of them can repeat. The groups begin with the offsets up to ``behind`` (key: the
+    characters from the anchor) and from it (the characters before it), and the groups left are split
+    in two, with longer keys, till they are small. Windows without an anchor lie in anchor-free
+    stretches."""
     ahead = size // 2
     behind = size - ahead
     anchors = [m.start() for m in _ANCHOR.finditer(chars)]
     previous = [-1, *anchors]
-    after = [chars[p : p + ahead] for p in anchors]
-    # the characters before an anchor are a key only where no anchor stands among them
-    far = list(compress(zip(previous, anchors), map(behind.__lt__, map(operator.sub, anchors, previous))))
-    before = [chars[p - behind : p] for _, p in far]
-    # which keys occur twice is tested in C (map, compress): few anchors are kept, and only they
-    # reach Python
-    after_counts = Counter(after)
-    twice_after = map((1).__lt__, map(after_counts.__getitem__, after))
-    twice_before = map((1).__lt__, map(Counter(before).__getitem__, before))
-    # A window that holds an anchor and its key, where that key occurs once, cannot repeat (the other
-    # copy would hold the same anchor and key): a window whose first anchor p has a key said twice ends
-    # its first half before the next anchor whose key is said once (``unique``)
-    unique = list(compress(anchors, map((1).__eq__, map(after_counts.__getitem__, after))))
-    ranges = [
-        (max(p - behind, q + 1), min(p + 1, last, _next(unique, p) - behind))
-        for q, p in compress(zip(previous, anchors), twice_after)
-    ]
-    ranges += [(max(p - size + 1, q + 1), min(p - behind + 1, last)) for q, p in compress(far, twice_before)]
-    ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip([-1, *anchors], [*anchors, len(chars)]) if b - a > size]
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        elif lo < hi:
-            merged.append((lo, hi))
-    if sum(hi - lo for lo, hi in merged) > PRUNE_FROM * size:  # many left (a text that repeats itself): the same
-        # for the key before an anchor, which the starts p - size + 1 … p - behind hold with the anchor
-        late = anchors[bisect.bisect_left(anchors, behind) :]
-        keys = [chars[p - behind : p] for p in late]
-        before_counts = Counter(keys)
-        once = compress(late, map((1).__eq__, map(before_counts.__getitem__, keys)))
-        merged = _without(merged, [p - size + 1 for p in once], ahead)
-    return merged
+    # (lo, hi, the anchors before, the anchors): the anchor is first in the windows at lo … hi
+    groups = [(0, behind, previous, anchors), (behind, size - 1, *_roomy(previous, anchors, behind))]
+    ranges = []
+    while groups:
+        lo, hi, qs, ps = groups.pop()
+        end = size - hi
+        keys = [chars[p - lo : p + end] for p in ps]
+        counts = Counter(keys)
+        if len(counts) == len(keys):
+            continue  # no key is said twice (most reports' groups): none is kept
+        twice = list(map((1).__lt__, map(counts.__getitem__, keys)))  # in C: few anchors are kept
+        qs, ps = list(compress(qs, twice)), list(compress(ps, twice))
+        if hi - lo < max(SPLIT_ABOVE, 1) or not ps:
+            ranges += [(max(p - hi, q + 1), min(p - lo + 1, last)) for q, p in zip(qs, ps)]
+        else:
+            mid = (lo + hi) // 2
+            groups += [(lo, mid, qs, ps), (mid + 1, hi, *_roomy(qs, ps, mid + 1))]
+    ranges += [(a + 1, min(b - size + 1, last)) for a, b in zip(previous, [*anchors, len(chars)]) if b - a > size]
+    ranges.sort()  # overlapping: the scan goes on from where it is
+    return ranges
 
 
-def _next(positions: list[int], at: int) -> int:
-    """The first of the (sorted) ``positions`` after ``at``, or one past any text."""
-    k = bisect.bisect_right(positions, at)
-    return positions[k] if k < len(positions) else sys.maxsize
-
-
-def _without(ranges: list[tuple[int, int]], lows: list[int], width: int) -> list[tuple[int, int]]:
-    """``ranges`` without the starts low … low + width - 1 of each of the (sorted) ``lows``."""
-    out = []
-    for lo, hi in ranges:
-        k = bisect.bisect_left(lows, lo - width + 1)  # the first that reaches into the range
-        at = lo
-        while k < len(lows) and lows[k] < hi:
-            if lows[k] > at:
-                out.append((at, lows[k]))
-            at = max(at, lows[k] + width)
-            k += 1
-        if at < hi:
-            out.append((at, hi))
-    return out
+def _roomy(qs: list[int], ps: list[int], offset: int) -> tuple[list[int], list[int]]:
+    """The anchors ``ps`` (and those before them, ``qs``) that can be first at ``offset`` in a window:
+    no anchor stands in the ``offset`` characters before them."""
+    room = list(map(offset.__lt__, map(operator.sub, ps, qs)))
+    return list(compress(qs, room)), list(compress(ps, room))
 
 
 def _common_prefix(chars: str, a: int, b: int, limit: int) -> int:

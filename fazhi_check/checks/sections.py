@@ -64,7 +64,7 @@ def short_section(subject: Subject, options: dict) -> Iterator[Hit]:
         parts = [p for p in doc.parts if p.covers(kind)]
         if not parts:
             continue
-        size = sum(_body_size(p) for p in parts)
+        size = _body_size(parts, options["min_chars"])
         if size < options["min_chars"]:
             heading = parts[0].heading
             yield Hit(heading.marker_start, heading.end, {"chars": size, "min_chars": options["min_chars"]}, kind)
@@ -86,6 +86,14 @@ def section_order(subject: Subject, options: dict) -> Iterator[Hit]:
             latest = part.kind
 
 
-def _body_size(part) -> int:
-    """Characters of a part's body, whitespace and page numbers aside."""
-    return sum(visible(line.text) for line in part.body if not is_page_number(line.text))
+def _body_size(parts, enough: int) -> int:
+    """Characters of the parts' bodies, whitespace and page numbers aside, counted until there are
+    ``enough`` (a long part is not read to its end)."""
+    size = 0
+    for part in parts:
+        for line in part.body:
+            if not is_page_number(line.text):
+                size += visible(line.text)
+                if size >= enough:
+                    return size
+    return size

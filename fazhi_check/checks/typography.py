@@ -22,11 +22,8 @@ def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
     """Half-width , ; : ( ) ? ! touching Chinese text: one hit per line, whose fix retypes the line
     (a bracket pair changes together)."""
     doc = subject.doc
-    for line in _lines_holding(doc, _HALFWIDTH_TOUCHING):
+    for line, convert in _marks_by_line(doc):
         original = doc.text[line.start : line.end]
-        convert = {m.start() for m in _HALFWIDTH_TOUCHING.finditer(original)}
-        if not convert:
-            continue  # the mark touched Chinese only across the line's start
         if "(" in original or ")" in original:
             for opening, closing in _bracket_pairs(original):
                 if opening in convert or closing in convert:
@@ -40,23 +37,28 @@ def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
         yield Hit(line.start, line.end, {"count": len(convert)}, section_at(doc, line.start), fixed)
 
 
-def _lines_holding(doc, pattern: re.Pattern) -> list:
-    """The lines in which ``pattern`` matches (it may look behind the line's start, and not past its
-    end), in order; a web page's lines are no report text. One scan of the whole text finds where
-    it may (there it sees past a line's end, so it finds these and maybe more), and only the lines
-    holding such a place are searched."""
-    text, lines = doc.text, doc.lines
-    places = [m.start() for m in pattern.finditer(text)]
-    if not places:
-        return []
-    starts = [line.start for line in lines]
-    held = dict.fromkeys(bisect.bisect_right(starts, at) - 1 for at in places)
+def _marks_by_line(doc) -> list[tuple]:
+    """(line, the offsets in it of the marks touching Chinese within the line) for each line that has
+    any, in order; a web page's lines are no report text. One scan of the whole text finds the marks:
+    it sees past a line's ends, so only a mark at either end is looked at again within its line."""
+    text = doc.text
+    places = [m.start() for m in _HALFWIDTH_TOUCHING.finditer(text)]
     page = doc._page_starts
     found = []
-    for i in held:
-        line = lines[i] if i >= 0 else None
-        if line is not None and pattern.search(text, line.start, line.end) and line.start not in page:
-            found.append(line)
+    k = 0
+    for line in doc.lines:
+        start, end = line.start, line.end
+        k = bisect.bisect_left(places, start, k)
+        if k == len(places):
+            break
+        if places[k] >= end or start in page:
+            continue
+        held = places[k : bisect.bisect_left(places, end, k)]
+        if held[0] == start or held[-1] == end - 1:  # the scan saw past the line here
+            original = text[start:end]
+            held = [at for at in held if start < at < end - 1 or _HALFWIDTH_TOUCHING.match(original, at - start)]
+        if held:
+            found.append((line, set(map(start.__rsub__, held))))
     return found
 
 
