@@ -56,7 +56,7 @@ def _candidate_windows(chars: str, size: int, last: int) -> list[tuple[int, int]
         twice = list(map((1).__lt__, map(counts.__getitem__, keys)))  # in C: few anchors are kept
         qs, ps = list(compress(qs, twice)), list(compress(ps, twice))
         if hi - lo < max(SPLIT_ABOVE, 1) or not ps:
-            ranges += [(max(p - hi, q + 1), min(p - lo + 1, last)) for q, p in zip(qs, ps)]
+            ranges += [(p - hi if p - hi > q else q + 1, p - lo + 1 if p - lo < last else last) for q, p in zip(qs, ps)]
         else:
             mid = (lo + hi) // 2
             groups += [(lo, mid, qs, ps), (mid + 1, hi, *_roomy(qs, ps, mid + 1))]
