@@ -4,6 +4,7 @@ code, name, severity and message onto each hit, sort, and hand back a Result."""
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ from .checks.patterns import prepare as prepare_patterns
 from .document import build_document
 from .positions import MappedIndex
 from .read import ReadError, Source
-from .results import Facts, Finding, Fix, Result
+from .results import Facts, Finding, Fix, Result, built
 from .rulebook import Rule, RulePack
 
 UNIGNORABLE = "FZ001"
@@ -71,6 +72,9 @@ def _select(pack: RulePack, select, extend_select, ignore) -> tuple[Rule, ...]:
     return tuple(r for r in rules if r.code in chosen)
 
 
+_SORT_KEY = operator.attrgetter("line", "column", "code")  # Finding.sort_key, read in C
+
+
 class _Params(dict):
     """Message parameters; an unknown placeholder prints as itself rather than failing."""
 
@@ -97,7 +101,7 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "zh") -> tupl
                 findings.append(_timed_out(rule, e, lang))
                 continue
             findings.extend(_stamp(rule, hit, subject, lang) for hit in hits)
-    return tuple(sorted(findings, key=lambda f: f.sort_key))
+    return tuple(sorted(findings, key=_SORT_KEY))
 
 
 def prepare(pack: RulePack) -> None:
@@ -130,7 +134,8 @@ def _template(rule: Rule, lang: str) -> str:
 def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
     doc = subject.document
     params = _Params(hit.params)
-    if hit.section and doc is not None and "{label" in _template(rule, lang):  # (most messages name no part)
+    template = _template(rule, lang)
+    if hit.section and doc is not None and "{label" in template:  # (most messages name no part)
         params.setdefault("label", doc.vocabulary.label(hit.section))
         params.setdefault("label_en", doc.vocabulary.label(hit.section, "en"))
     if doc is None:
@@ -142,12 +147,13 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         context = _context(doc.text, hit.start, hit.end) if evidence else None
     fix = None
     if hit.replacement is not None and (doc is None or doc.index.verbatim(hit.start, hit.end)):
-        fix = Fix(line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe")
-    return Finding(  # by position: a finding is stamped for every hit, and keywords cost a quarter more
+        fix = built(Fix, line, column, end_line, end_column, hit.replacement, rule.fix_safety == "safe")
+    return built(  # every field, in order: a finding is stamped for every hit
+        Finding,
         rule.code,
         rule.name,
         rule.severity,
-        message(rule, params, lang),
+        template.format_map(params),
         line,
         column,
         end_line,
@@ -156,14 +162,19 @@ def _stamp(rule: Rule, hit: Hit, subject: Subject, lang: str) -> Finding:
         evidence,
         rule.references,
         fix,
-        context=context,
+        None,  # paragraph
+        None,  # page
+        context,
     )
 
 
 def _context(text: str, start: int, end: int) -> str:
     """The span with up to CONTEXT characters either side, not crossing a line end (found within the
     window only, so a long line costs no more than a short one)."""
-    low = max(0, start - CONTEXT)
+    low = start - CONTEXT if start > CONTEXT else 0
+    context = text[low : end + CONTEXT]
+    if "\n" not in context and "\r" not in context:  # (most findings' windows): nothing to cut
+        return context
     low = max(low, text.rfind("\n", low, start) + 1, text.rfind("\r", low, start) + 1)
     high = min(len(text), end + CONTEXT)
     for brk in ("\n", "\r"):

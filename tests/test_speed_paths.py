@@ -1,6 +1,7 @@
 """The short cuts taken for speed give what the plain way gives: each against the plain code it replaces,
 on generated input."""
 
+import dataclasses
 import re
 import signal
 
@@ -18,6 +19,7 @@ from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.checks.repeats import find_repeats
 from fazhi_check.document import build_document, lines
 from fazhi_check.positions import LineIndex, normalize
+from fazhi_check.results import Finding, Fix, built
 from fazhi_check.rulebook import RulePack
 from fazhi_check.vocabulary import HEAD_LISTS
 
@@ -408,3 +410,47 @@ def test_a_union_joined_without_groups_matches_as_the_grouped_union(regexes, tex
 def test_a_union_is_grouped_where_a_pattern_sets_global_flags():
     assert vocabulary._union_source(["(?x) a # b", "c"]) == "(?:(?x) a # b)|(?:c)"
     assert vocabulary._union_source([]) == vocabulary._NOTHING
+
+
+_VALUES = st.one_of(st.none(), st.integers(), st.text(max_size=4), st.tuples(st.text(max_size=3)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_finding_built_from_its_values_is_the_one_its_init_makes(data):
+    fix_values = data.draw(st.lists(_VALUES, min_size=6, max_size=6))
+    fix = Fix(*fix_values)
+    assert_same(built(Fix, *fix_values), fix)
+    values = data.draw(st.lists(_VALUES, min_size=15, max_size=15))
+    values[11] = fix
+    finding = built(Finding, *values)
+    assert_same(finding, Finding(*values))
+    assert engine._SORT_KEY(finding) == finding.sort_key
+
+
+def assert_same(made, expected):
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert list(vars(made).items()) == list(vars(expected).items())  # to_dict's keys in the same order
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.code = "x"  # type: ignore[misc]
+
+
+def _context_plainly(text, start, end):
+    """A finding's context as first written: the window cut at the line ends around the span."""
+    low = max(0, start - engine.CONTEXT)
+    low = max(low, text.rfind("\n", low, start) + 1, text.rfind("\r", low, start) + 1)
+    high = min(len(text), end + engine.CONTEXT)
+    for brk in ("\n", "\r"):
+        at = text.find(brk, end, high)
+        if at >= 0:
+            high = at
+    context = text[low:high]
+    return context.replace("\r\n", "\n").replace("\r", "\n") if "\r" in context else context
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab\n\r 中", max_size=40), st.data())
+def test_a_context_is_the_window_cut_at_the_line_ends(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert engine._context(text, start, end) == _context_plainly(text, start, end)
