@@ -387,7 +387,7 @@ _TYPED = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(_TYPED)
-def test_halfwidth_marks_found_in_one_scan_are_those_found_line_by_line(text):
+def test_halfwidth_marks_counted_and_replaced_in_c_give_the_plain_hits(text):
     doc = build_document(text, fazhi_check.load_rules().vocabulary)
     hits = typography.halfwidth_punctuation(Subject(doc, not_report=None), {})
     assert [(h.start, h.end, h.params["count"], h.replacement) for h in hits] == list(_halfwidth_by_line(doc))

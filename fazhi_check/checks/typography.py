@@ -20,46 +20,38 @@ _HALFWIDTH_TOUCHING = re.compile(f"{_MARKS}(?:(?<={_CJK}.)|(?={_CJK}))")  # the 
 @check("halfwidth-punctuation", text_level=True, params=("count",))
 def halfwidth_punctuation(subject: Subject, options: dict) -> Iterator[Hit]:
     """Half-width , ; : ( ) ? ! touching Chinese text: one hit per line, whose fix retypes the line
-    (a bracket pair changes together)."""
+    (a bracket pair changes together); a web page's lines are no report text."""
     doc = subject.doc
-    for line, convert in _marks_by_line(doc):
-        original = doc.text[line.start : line.end]
-        if "(" in original or ")" in original:
-            for opening, closing in _bracket_pairs(original):
-                if opening in convert or closing in convert:
-                    convert |= {opening, closing}
-        pieces: list[str] = []
-        done = 0
-        for i in sorted(convert):
-            pieces += (original[done:i], _HALFWIDTH[original[i]])
-            done = i + 1
-        fixed = "".join(pieces) + original[done:]
-        yield Hit(line.start, line.end, {"count": len(convert)}, section_at(doc, line.start), fixed)
-
-
-def _marks_by_line(doc) -> list[tuple]:
-    """(line, the offsets in it of the marks touching Chinese within the line) for each line that has
-    any, in order; a web page's lines are no report text. One scan of the whole text finds the marks:
-    it sees past a line's ends, so only a mark at either end is looked at again within its line."""
-    text = doc.text
-    places = [m.start() for m in _HALFWIDTH_TOUCHING.finditer(text)]
-    page = doc._page_starts
-    found = []
-    k = 0
+    text, page = doc.text, doc._page_starts
     for line in doc.lines:
-        start, end = line.start, line.end
-        k = bisect.bisect_left(places, start, k)
-        if k == len(places):
-            break
-        if places[k] >= end or start in page:
+        original = text[line.start : line.end]
+        touching = _HALFWIDTH_TOUCHING.findall(original)  # (the marks, not a match object each)
+        if not touching or line.start in page:
             continue
-        held = places[k : bisect.bisect_left(places, end, k)]
-        if held[0] == start or held[-1] == end - 1:  # the scan saw past the line here
-            original = text[start:end]
-            held = [at for at in held if start < at < end - 1 or _HALFWIDTH_TOUCHING.match(original, at - start)]
-        if held:
-            found.append((line, set(map(start.__rsub__, held))))
-    return found
+        if len(touching) == sum(map(original.count, _HALFWIDTH)):  # every mark (most lines): replaced in C
+            count, fixed = len(touching), original
+            for mark, full in _HALFWIDTH.items():
+                fixed = fixed.replace(mark, full)
+        else:
+            convert = {m.start() for m in _HALFWIDTH_TOUCHING.finditer(original)}
+            fixed = _retyped(original, convert)
+            count = len(convert)
+        yield Hit(line.start, line.end, {"count": count}, section_at(doc, line.start), fixed)
+
+
+def _retyped(original: str, convert: set[int]) -> str:
+    """``original`` with the marks at ``convert`` full-width, and the other of each bracket pair one
+    of them is in (``convert`` gets those too)."""
+    if "(" in original or ")" in original:
+        for opening, closing in _bracket_pairs(original):
+            if opening in convert or closing in convert:
+                convert |= {opening, closing}
+    pieces: list[str] = []
+    done = 0
+    for i in sorted(convert):
+        pieces += (original[done:i], _HALFWIDTH[original[i]])
+        done = i + 1
+    return "".join(pieces) + original[done:]
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
