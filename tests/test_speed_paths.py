@@ -13,7 +13,7 @@ from test_fast_paths import _repeats_by_every_window
 
 import fazhi_check
 from fazhi_check import budget, engine, literals, numerals, vocabulary
-from fazhi_check.checks import repeats, typography
+from fazhi_check.checks import dates, repeats, typography
 from fazhi_check.checks.base import Subject
 from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.checks.repeats import find_repeats
@@ -454,3 +454,13 @@ def test_a_context_is_the_window_cut_at_the_line_ends(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert engine._context(text, start, end) == _context_plainly(text, start, end)
+
+
+_DATE_BITS = ["2024", "二〇二四", "年", "月", "日", "1", "十二", " ", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS), max_size=12).map("".join))
+def test_a_written_date_is_found_as_the_plain_search_finds_it(text):
+    found, plain = dates._written_date(text), dates._WRITTEN_DATE.search(text)
+    assert (found and found.span()) == (plain and plain.span())

@@ -7,6 +7,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from ..literals import may_match
 from .base import Hit, Subject, check, whole_file
 from .patterns import search
 
@@ -89,13 +90,18 @@ _WRITTEN_DATE = re.compile(
 )
 
 
+def _written_date(text: str) -> re.Match | None:
+    """The first written date in ``text``, not searched for where 年, 月 or 日 is missing (most lines)."""
+    return _WRITTEN_DATE.search(text) if may_match(_WRITTEN_DATE, text) else None
+
+
 @check("date-form", params=("found", "due", "due_en"))
 def date_form(subject: Subject, options: dict) -> Iterator[Hit]:
     """The 成文日期 not in Arabic numerals, with a short year or a leading zero; fixed where the date is
     certain (a two-digit year is not)."""
     doc = subject.doc
-    line = doc.date_line or next((ln for ln in reversed(doc.lines[-4:]) if _WRITTEN_DATE.search(ln.text)), None)
-    m = _WRITTEN_DATE.search(line.text) if line else None
+    line = doc.date_line or next((ln for ln in reversed(doc.lines[-4:]) if _written_date(ln.text)), None)
+    m = _written_date(line.text) if line else None
     if m is None or line is None or not (doc.date_line or len(line.text.strip()) <= 40):
         return
     year, month, day = m.groups()

@@ -29,9 +29,6 @@ def why_not(doc: Document) -> str | None:
         return None
     named = {k for p in doc.parts if p.kind_source in ("heading", "body") for k in (p.kind, *p.also)}
     named &= set(vocabulary.required)
-    about = _count(vocabulary.pattern("subject"), doc.normalized) * 1000 >= vocabulary.subject_per_mille * len(
-        doc.normalized
-    )
     leaders = "leadership" in named or any(f.kind == "leadership" for f in doc.folds)
     if title is not None:  # a title about other work: a report only where its parts and words say so
         if vocabulary.pattern("other_field").search(title):
@@ -39,8 +36,15 @@ def why_not(doc: Document) -> str | None:
             return None if leaders else "field"
         # a department's own year summary names a plan and its problems too, but neither the leaders'
         # duty nor, in the regulation's words, the year's measures and results
-        return None if len(named) >= 2 and (leaders or ("measures" in named and about)) else "other_work"
+        return None if len(named) >= 2 and (leaders or ("measures" in named and _about(doc))) else "other_work"
+    about = len(named) < 2 and _about(doc)  # (the words are counted only where they decide)
     return None if len(named) >= 2 or about or _states_a_report(doc) else "no_subject"
+
+
+def _about(doc: Document) -> bool:
+    """The subject's words are not rare in the text (counted only where the answer matters)."""
+    vocabulary, text = doc.vocabulary, doc.normalized
+    return _count(vocabulary.pattern("subject"), text) * 1000 >= vocabulary.subject_per_mille * len(text)
 
 
 def _other_title(title: str, vocabulary) -> str | None:
