@@ -2,6 +2,7 @@
 on generated input."""
 
 import dataclasses
+import itertools
 import re
 import signal
 
@@ -13,7 +14,7 @@ from test_fast_paths import _repeats_by_every_window
 
 import fazhi_check
 from fazhi_check import budget, engine, literals, numerals, vocabulary
-from fazhi_check.checks import dates, repeats, typography
+from fazhi_check.checks import content, dates, repeats, typography
 from fazhi_check.checks.base import Subject
 from fazhi_check.checks.patterns import _compiled_each
 from fazhi_check.checks.repeats import find_repeats
@@ -464,3 +465,14 @@ _DATE_BITS = ["2024", "二〇二四", "年", "月", "日", "1", "十二", " ", "
 def test_a_written_date_is_found_as_the_plain_search_finds_it(text):
     found, plain = dates._written_date(text), dates._WRITTEN_DATE.search(text)
     assert (found and found.span()) == (plain and plain.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["法治", "建设", " ", "\u3000", "\t", "\n", "1", "。"]), max_size=30).map("".join))
+def test_a_line_of_one_run_is_placed_as_its_match_places_it(text):
+    doc = build_document(text, fazhi_check.load_rules().vocabulary)
+    lines_ = doc.body_lines()
+    offsets, starts = content._runs(doc.normalized, lines_)
+    plain = [m for ln in lines_ for m in re.compile(r"\S+").finditer(doc.normalized, ln.start, ln.end)]
+    assert offsets == [m.start() for m in plain]
+    assert starts == [0, *itertools.accumulate(m.end() - m.start() for m in plain)]

@@ -71,13 +71,29 @@ def _body_chars(doc):
 
     def origin(index: int) -> int:
         if not table:
-            pieces = [m for line in lines for m in _NON_SPACE.finditer(doc.normalized, line.start, line.end)]
-            table.extend((pieces, list(itertools.accumulate((m.end() - m.start() for m in pieces), initial=0))))
-        pieces, starts = table
+            table.extend(_runs(doc.normalized, lines))
+        offsets, starts = table
         k = bisect.bisect_right(starts, index) - 1
-        return pieces[k].start() + index - starts[k]
+        return offsets[k] + index - starts[k]
 
     return chars, origin
+
+
+def _runs(text: str, lines) -> tuple[list[int], list[int]]:
+    """Where each run of non-space characters of the lines starts in ``text``, and where in their
+    characters without whitespace: a line that is one run past its indent (most) is told by split()."""
+    offsets, lengths = [], []
+    for line in lines:
+        segment = text[line.start : line.end]
+        words = segment.split()
+        if len(words) == 1:
+            offsets.append(line.start + len(segment) - len(segment.lstrip()))
+            lengths.append(len(words[0]))
+        elif words:
+            for m in _NON_SPACE.finditer(text, line.start, line.end):
+                offsets.append(m.start())
+                lengths.append(m.end() - m.start())
+    return offsets, list(itertools.accumulate(lengths, initial=0))
 
 
 @check("rate-mismatch", text_level=True, params=("stated", "computed", "numerator", "denominator"))
