@@ -250,3 +250,29 @@ def test_a_literal_is_told_absent_by_a_character_the_text_lacks():
     for pattern, expected in [("甲乙", True), ("甲戊", False), ("(?:戊己|甲乙)", True), ("[戊己庚]丙", False)]:
         assert literals.may_find(pattern, re.UNICODE, text) is expected
         assert literals.may_find(pattern, re.UNICODE, text[:10]) is expected
+
+
+def _value_by_ranges(numeral: str):
+    """The plain markers.value: each range of one-character numerals tried in turn."""
+    from fazhi_check.numerals import chinese_number
+
+    for low, high in ((0x3220, 0x3229), (0x2460, 0x2473), (0x2160, 0x2169)):
+        if len(numeral) == 1 and low <= ord(numeral) <= high:
+            return ord(numeral) - low + 1
+    return chinese_number(numeral) if numeral else None
+
+
+@given(st.text(alphabet="一二三十12 ㈠㈩①⑳ⅠⅩ\u321f\u245f\u216a", max_size=4))
+def test_a_numeral_gives_by_its_table_what_the_ranges_give(numeral):
+    from fazhi_check import markers
+
+    assert markers.value(numeral) == _value_by_ranges(numeral)
+
+
+def test_every_one_character_numeral_gives_what_its_range_gives():
+    from fazhi_check import markers
+
+    for low, high in ((0x3220, 0x3229), (0x2460, 0x2473), (0x2160, 0x2169)):
+        for cp in range(low - 1, high + 2):
+            if not chr(cp).isdigit():  # (a digit int() cannot read fails either way: "⑴")
+                assert markers.value(chr(cp)) == _value_by_ranges(chr(cp))

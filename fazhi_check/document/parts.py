@@ -4,7 +4,7 @@ headings; each part's heading, sub-headings, body and inline 一是/二是 items
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from .. import markers
 from ..numerals import chinese_number
@@ -245,7 +245,7 @@ def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
     clause marks."""
     found = []
     for n, (text, pieces) in enumerate(read):
-        matches = list(items(text))
+        matches = items(text)
         if not matches:
             continue
         before = [heading] if n == 0 else []  # the first paragraph follows the heading
@@ -255,11 +255,12 @@ def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
                 starts.add(at)
             before.append(line)
         for m in matches:
-            numeral = m.group()[:-1]
+            at, end = m.span()
+            numeral = text[at : end - 1]
             value = chinese_number(numeral)
-            if value and (m.start() in starts or text[m.start() - 1] in _ENUMERATION_AFTER):
-                line, start = locate(pieces, m.start())
-                found.append(Enumeration(numeral, value, line.number, start, start + m.end() - m.start()))
+            if value and (at in starts or text[at - 1] in _ENUMERATION_AFTER):
+                line, start = locate(pieces, at)
+                found.append(Enumeration(numeral, value, line.number, start, start + end - at))
     return tuple(found)
 
 
@@ -267,17 +268,20 @@ ITEM_END = "是"  # every ENUMERATION ends in it, at most ITEM_WIDTH characters 
 ITEM_WIDTH = 4
 
 
-def items(text: str) -> Iterator[re.Match]:
+def items(text: str) -> list[re.Match]:
     """The matches of ENUMERATION in ``text``, as ``finditer`` gives them, looked for only right before
     each 是: a search through the whole text tries the numerals at every character, 3x slower."""
     item = markers.pattern("ENUMERATION")
+    found = []
     pos, at = 0, text.find(ITEM_END)
     while at >= 0:
-        m = item.search(text, max(pos, at - ITEM_WIDTH + 1), at + 1)
+        start = at - ITEM_WIDTH + 1
+        m = item.search(text, pos if pos > start else start, at + 1)
         if m:
-            yield m
+            found.append(m)
             pos = m.end()
         at = text.find(ITEM_END, at + 1)
+    return found
 
 
 def _space_after_marker(heading: Heading) -> int:
