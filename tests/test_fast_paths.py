@@ -262,11 +262,19 @@ def _value_by_ranges(numeral: str):
     return chinese_number(numeral) if numeral else None
 
 
+def _outcome(value, numeral: str):
+    """What ``value`` gives for ``numeral``, or the error it raises ("1①" is digits int() cannot read)."""
+    try:
+        return value(numeral)
+    except ValueError as error:
+        return type(error)
+
+
 @given(st.text(alphabet="一二三十12 ㈠㈩①⑳ⅠⅩ\u321f\u245f\u216a", max_size=4))
 def test_a_numeral_gives_by_its_table_what_the_ranges_give(numeral):
     from fazhi_check import markers
 
-    assert markers.value(numeral) == _value_by_ranges(numeral)
+    assert _outcome(markers.value, numeral) == _outcome(_value_by_ranges, numeral)
 
 
 def test_every_one_character_numeral_gives_what_its_range_gives():
@@ -276,3 +284,21 @@ def test_every_one_character_numeral_gives_what_its_range_gives():
         for cp in range(low - 1, high + 2):
             if not chr(cp).isdigit():  # (a digit int() cannot read fails either way: "⑴")
                 assert markers.value(chr(cp)) == _value_by_ranges(chr(cp))
+
+
+@given(st.sampled_from(["measures", "plan", "other"]), st.sampled_from(["heading", "position"]), st.booleans())
+def test_a_part_classified_or_given_a_year_is_what_dataclasses_replace_makes(kind, source, also_given):
+    from dataclasses import replace
+
+    from fazhi_check.engine import build_document
+    from fazhi_check.numerals import YearMention
+
+    vocabulary = fazhi_check.load_rules().vocabulary
+    for path in seed_files()[:2]:
+        for part in build_document(path.read_text("utf-8"), vocabulary).parts:
+            if also_given:
+                expected = replace(part, kind=kind, also=("plan",), kind_source=source)
+                assert part.classified(kind, source, ("plan",)) == expected
+            else:
+                assert part.classified(kind, source) == replace(part, kind=kind, kind_source=source)
+            assert part.with_year(YearMention(2025, 3, 8)) == replace(part, year=YearMention(2025, 3, 8))

@@ -58,10 +58,12 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
     marks = SENTENCE_MARK if lost else CLAUSE_MARK
     for i, line in enumerate(body):
         shape = shaped[i]
-        bare = shape is not None and not marks.search(shape)
-        kinds = (vocabulary.heading_kinds(line.text) or (lost and vocabulary.weak_kinds(line.text))) if bare else ()
-        free = not numbered and (not lost or _starts_numbering(body, i, sub_level))
-        if line.kind == level or i in fillers or (bare and (free or (kinds and not named.intersection(kinds)))):
+        opens = False  # an unnumbered line that starts a part
+        if shape is not None and not marks.search(shape):
+            kinds = vocabulary.heading_kinds(line.text) or (lost and vocabulary.weak_kinds(line.text))
+            free = not numbered and (not lost or _starts_numbering(body, i, sub_level))
+            opens = bool(free or (kinds and not named.intersection(kinds)))
+        if line.kind == level or i in fillers or opens:
             heading = make_heading(line, level)
             named.update(vocabulary.heading_kinds(heading.title))
             run_in = line.text[heading.end - line.start :]
@@ -182,8 +184,11 @@ def bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, widt
 def _heading_shaped(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None) -> str | None:
     """The line's text, stripped, where it passes bare_heading's tests but the one of its punctuation
     (which differs between callers), else None: the tests run once per line."""
+    if line.kind not in ("text", "title"):
+        return None
     text = line.text.strip()
-    if line.kind not in ("text", "title") or visible(text) > HEADING_MAX or (width and visible(text) >= width - 1):
+    length = visible(text)
+    if length > HEADING_MAX or (width and length >= width - 1):
         return None
     if markers.pattern("ENUMERATION").match(text):
         return None
@@ -215,27 +220,26 @@ def gap_fillers(lines, level: str, shaped: list[str | None]) -> set[int]:
 def make_heading(line: Line, level: str) -> Heading:
     """The heading on ``line`` at ``level``: its marker as the outline read it (none on an unnumbered
     line), its text up to a run-in body (the first sentence end, or a first 一是 run into it)."""
-    marker = line.marker if line.marker is not None and line.marker.level == level else None
-    body_start = marker.end - line.start if marker else line.indent
-    while line.text.startswith(_DECORATION, body_start):  # "【2025年工作计划】", "**重点工作**"
-        body_start += len(next(d for d in _DECORATION if line.text.startswith(d, body_start)))
-    rest = line.text[body_start:]
+    text, marker, indent = line.text, line.marker, line.indent
+    if marker is not None and marker.level != level:
+        marker = None
+    body_start = marker.end - line.start if marker else indent
+    while text.startswith(_DECORATION, body_start):  # "【2025年工作计划】", "**重点工作**"
+        body_start += len(next(d for d in _DECORATION if text.startswith(d, body_start)))
+    rest = text[body_start:]
+    cut = len(rest.rstrip())
     stop = SENTENCE_END.search(rest)
-    cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
+    if stop and stop.end() < cut:
+        cut = stop.end()
     # "三、存在的不足一是…": a web copy ran the body's first item into the heading
     first_item = markers.run_in_item().search(rest)
     if first_item and first_item.start() < cut:
         cut = first_item.start()
-    start = line.start + line.indent
-    return Heading(
-        line=line,
-        numeral=marker.numeral if marker else None,
-        value=marker.value if marker else None,
-        marker_start=start if marker else line.start + body_start,
-        marker_end=line.start + body_start,
-        end=line.start + body_start + cut,
-        title=rest[:cut].rstrip(_HEADING_TRIM).strip(),
-    )
+    body_at = line.start + body_start
+    title = rest[:cut].rstrip(_HEADING_TRIM).strip()
+    if marker is None:
+        return Heading(line, None, None, body_at, body_at, body_at + cut, title)
+    return Heading(line, marker.numeral, marker.value, line.start + indent, body_at, body_at + cut, title)
 
 
 def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
