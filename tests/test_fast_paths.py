@@ -302,3 +302,21 @@ def test_a_part_classified_or_given_a_year_is_what_dataclasses_replace_makes(kin
             else:
                 assert part.classified(kind, source) == replace(part, kind=kind, kind_source=source)
             assert part.with_year(YearMention(2025, 3, 8)) == replace(part, year=YearMention(2025, 3, 8))
+
+
+_KIND, _TEXT_OF_LINE = st.sampled_from(["h1", "h2", "text"]), st.sampled_from(["甲乙。", "丙", "- 2 -"])
+_OUTLINE_LINE = st.tuples(_KIND, st.integers(1, 4), _TEXT_OF_LINE)
+
+
+@given(st.lists(_OUTLINE_LINE, max_size=12))
+def test_without_a_wrap_width_no_heading_is_unwrapped(rows):
+    from fazhi_check.document.parts import previous_lines
+    from fazhi_check.document.repair import unwrap_false_headings, wrap_width
+    from fazhi_check.outline import Line, Marker
+
+    lines = [
+        Line(kind, n, n * 10, text, Marker(kind, str(value), value, n * 10) if kind != "text" else None)
+        for n, (kind, value, text) in enumerate(rows)
+    ]
+    assert wrap_width(lines) is None  # (lines this short give none)
+    assert unwrap_false_headings(lines, previous_lines(lines), "h1", "h2", None) == lines

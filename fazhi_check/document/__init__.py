@@ -52,7 +52,9 @@ def build_document(
     published_source = published_source or ("option" if published else None)
     if published is None and (published := head.published(frame, lines, vocabulary)):
         published_source = "page"
-    body = tuple(ln for ln in lines[block_end:] if ln not in frame.page_lines)
+    body = lines[block_end:]
+    if frame.page_lines:
+        body = tuple(ln for ln in body if ln not in frame.page_lines)
     parts = classify(split_parts(body, vocabulary, date_line), vocabulary)
     parts = tuple(years.with_plan_year(p, vocabulary) for p in parts)
     first_part = parts[0].heading.line.start if parts else None

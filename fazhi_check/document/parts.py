@@ -46,7 +46,8 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
         body = [ln for ln in lines if ln is not date_line]
     width = wrap_width(body)
     previous = previous_lines(body)
-    body = unwrap_false_headings(body, previous, level, sub_level, width)
+    if width is not None:  # (without a wrap width no line continues another: none is unwrapped)
+        body = unwrap_false_headings(body, previous, level, sub_level, width)
     numbered = any(line.kind == level for line in body)
     # numerals lost: only the unnumbered lines that start a new （一） numbering (or name a kind) are parts
     lost = not numbered and any(line.kind == sub_level for line in body)
