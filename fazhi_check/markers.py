@@ -36,11 +36,17 @@ def numeral(marker: str) -> str:
     return found.group() if found else ""
 
 
+# each enclosed or Roman numeral character -> the number it gives
+_ONE_CHARACTER = {
+    chr(cp): cp - low + 1 for low, high in (_ENCLOSED_H2, _ENCLOSED_H4, _ROMAN_H1) for cp in range(low, high + 1)
+}
+
+
 def value(numeral: str) -> int | None:
     """The number a numeral gives: 三 -> 3, 12 -> 12, ㈡ -> 2, ③ -> 3, Ⅳ -> 4; None if it gives none."""
-    for low, high in (_ENCLOSED_H2, _ENCLOSED_H4, _ROMAN_H1):
-        if len(numeral) == 1 and low <= ord(numeral) <= high:
-            return ord(numeral) - low + 1
+    found = _ONE_CHARACTER.get(numeral)
+    if found is not None:
+        return found
     return chinese_number(numeral) if numeral else None
 
 

@@ -51,19 +51,22 @@ class LineIndex:
         self.starts, self.ends, self.length = starts, ends, len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """The (line, column) of ``offset``; an offset inside a line break sticks to its line's end."""
-        offset = max(0, min(offset, self.length))
+        """The (line, column) of ``offset``; an offset inside a line break sticks to its line's end.
+        (Bounds by comparison, not max()/min(): every finding asks twice.)"""
+        if offset < 0:
+            offset = 0
+        elif offset > self.length:
+            offset = self.length
         i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, min(offset, self.ends[i]) - self.starts[i] + 1
+        end = self.ends[i]
+        return i + 1, (offset if offset < end else end) - self.starts[i] + 1
 
     def line_span(self, number: int) -> tuple[int, int]:
         """Start and end offsets (line break excluded) of 1-based line ``number``."""
         i = max(1, min(number, len(self.starts))) - 1
         return self.starts[i], self.ends[i]
 
-    def end_position(self, offset: int) -> tuple[int, int]:
-        """The (line, column) just after a span that ends (exclusive) at ``offset``."""
-        return self.position(offset)
+    end_position = position  # the (line, column) just after a span that ends (exclusive) at ``offset``
 
     def verbatim(self, start: int, end: int) -> bool:
         """Whether the span stands unchanged in the file (so a fix may replace it as it is)."""

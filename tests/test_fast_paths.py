@@ -250,3 +250,73 @@ def test_a_literal_is_told_absent_by_a_character_the_text_lacks():
     for pattern, expected in [("甲乙", True), ("甲戊", False), ("(?:戊己|甲乙)", True), ("[戊己庚]丙", False)]:
         assert literals.may_find(pattern, re.UNICODE, text) is expected
         assert literals.may_find(pattern, re.UNICODE, text[:10]) is expected
+
+
+def _value_by_ranges(numeral: str):
+    """The plain markers.value: each range of one-character numerals tried in turn."""
+    from fazhi_check.numerals import chinese_number
+
+    for low, high in ((0x3220, 0x3229), (0x2460, 0x2473), (0x2160, 0x2169)):
+        if len(numeral) == 1 and low <= ord(numeral) <= high:
+            return ord(numeral) - low + 1
+    return chinese_number(numeral) if numeral else None
+
+
+def _outcome(value, numeral: str):
+    """What ``value`` gives for ``numeral``, or the error it raises ("1①" is digits int() cannot read)."""
+    try:
+        return value(numeral)
+    except ValueError as error:
+        return type(error)
+
+
+@given(st.text(alphabet="一二三十12 ㈠㈩①⑳ⅠⅩ\u321f\u245f\u216a", max_size=4))
+def test_a_numeral_gives_by_its_table_what_the_ranges_give(numeral):
+    from fazhi_check import markers
+
+    assert _outcome(markers.value, numeral) == _outcome(_value_by_ranges, numeral)
+
+
+def test_every_one_character_numeral_gives_what_its_range_gives():
+    from fazhi_check import markers
+
+    for low, high in ((0x3220, 0x3229), (0x2460, 0x2473), (0x2160, 0x2169)):
+        for cp in range(low - 1, high + 2):
+            if not chr(cp).isdigit():  # (a digit int() cannot read fails either way: "⑴")
+                assert markers.value(chr(cp)) == _value_by_ranges(chr(cp))
+
+
+@given(st.sampled_from(["measures", "plan", "other"]), st.sampled_from(["heading", "position"]), st.booleans())
+def test_a_part_classified_or_given_a_year_is_what_dataclasses_replace_makes(kind, source, also_given):
+    from dataclasses import replace
+
+    from fazhi_check.engine import build_document
+    from fazhi_check.numerals import YearMention
+
+    vocabulary = fazhi_check.load_rules().vocabulary
+    for path in seed_files()[:2]:
+        for part in build_document(path.read_text("utf-8"), vocabulary).parts:
+            if also_given:
+                expected = replace(part, kind=kind, also=("plan",), kind_source=source)
+                assert part.classified(kind, source, ("plan",)) == expected
+            else:
+                assert part.classified(kind, source) == replace(part, kind=kind, kind_source=source)
+            assert part.with_year(YearMention(2025, 3, 8)) == replace(part, year=YearMention(2025, 3, 8))
+
+
+_KIND, _TEXT_OF_LINE = st.sampled_from(["h1", "h2", "text"]), st.sampled_from(["甲乙。", "丙", "- 2 -"])
+_OUTLINE_LINE = st.tuples(_KIND, st.integers(1, 4), _TEXT_OF_LINE)
+
+
+@given(st.lists(_OUTLINE_LINE, max_size=12))
+def test_without_a_wrap_width_no_heading_is_unwrapped(rows):
+    from fazhi_check.document.parts import previous_lines
+    from fazhi_check.document.repair import unwrap_false_headings, wrap_width
+    from fazhi_check.outline import Line, Marker
+
+    lines = [
+        Line(kind, n, n * 10, text, Marker(kind, str(value), value, n * 10) if kind != "text" else None)
+        for n, (kind, value, text) in enumerate(rows)
+    ]
+    assert wrap_width(lines) is None  # (lines this short give none)
+    assert unwrap_false_headings(lines, previous_lines(lines), "h1", "h2", None) == lines

@@ -5,7 +5,6 @@ and their kinds, the years and the report year."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 
 from ..numerals import parse_date
 from ..outline import parse_outline
@@ -45,13 +44,17 @@ def build_document(
     lines = split_run_in_title(head.mark_titles(parse_outline(normalized), vocabulary), vocabulary)
     frame = head.read_head(lines, vocabulary)
     block_end = frame.body_start
-    title = frame.title and replace(frame.title, written=_written(text, frame.title, vocabulary))
+    title = frame.title
+    if title is not None:  # the title as the file writes it, next to the normalised one
+        title = Title(title.lines, title.text, _written(text, title, vocabulary), title.issuer_line)
     opening = head.opening(lines, block_end)
     date_line = head.date_line(lines, frame, vocabulary)
     published_source = published_source or ("option" if published else None)
     if published is None and (published := head.published(frame, lines, vocabulary)):
         published_source = "page"
-    body = tuple(ln for ln in lines[block_end:] if ln not in frame.page_lines)
+    body = lines[block_end:]
+    if frame.page_lines:
+        body = tuple(ln for ln in body if ln not in frame.page_lines)
     parts = classify(split_parts(body, vocabulary, date_line), vocabulary)
     parts = tuple(years.with_plan_year(p, vocabulary) for p in parts)
     first_part = parts[0].heading.line.start if parts else None

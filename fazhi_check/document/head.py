@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..literals import Lazy
 from ..numerals import parse_date, parse_published, strip_trailing_date
@@ -47,7 +47,9 @@ def mark_titles(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[Line, 
     punctuation, ending in the genre word) become title lines."""
     title_line = vocabulary.pattern("title_line")
     return tuple(
-        replace(line, kind="title") if line.kind == "text" and title_line.fullmatch(line.text) else line
+        Line("title", line.number, line.start, line.text, line.marker)
+        if line.kind == "text" and title_line.fullmatch(line.text)
+        else line
         for line in lines
     )
 

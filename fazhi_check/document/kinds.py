@@ -4,8 +4,6 @@ rules/vocabulary/sections.yaml to see why a part is, say, the plan; `fazhi-check
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..vocabulary import Vocabulary
 from .lines import locate, without_cited
 from .model import Fold, Part
@@ -20,10 +18,10 @@ def classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
     for part in parts:
         kinds = vocabulary.heading_kinds(part.heading.title)
         if kinds:
-            out.append(replace(part, kind=kinds[0], also=tuple(kinds[1:2]), kind_source="heading"))
+            out.append(part.classified(kinds[0], "heading", tuple(kinds[1:2])))
             continue
         weak = vocabulary.weak_kind(part.heading.title, without_cited(part.body_text))
-        out.append(replace(part, kind=weak, kind_source="body") if weak else part)
+        out.append(part.classified(weak, "body") if weak else part)
     later = [i for i, p in enumerate(out) if p.covers("shortcomings") or p.covers("plan")]
     boundary = later[0] if later else len(out)
     plan_at = next((i for i, p in enumerate(out) if p.covers("plan")), None)
@@ -34,13 +32,13 @@ def classify(parts: list[Part], vocabulary: Vocabulary) -> tuple[Part, ...]:
         and (out[after].kind is None or (out[after].kind == "measures" and out[after].year))
     ):
         plan_at = after  # the part right after the shortcomings, unnamed or "2025年主要工作", is the plan
-        out[plan_at] = replace(out[plan_at], kind="plan", kind_source="position")
+        out[plan_at] = out[plan_at].classified("plan", "position")
     plan_at = len(out) if plan_at is None else plan_at
     for i, part in enumerate(out):
         if part.kind is None and i < boundary:
-            out[i] = replace(part, kind="measures", kind_source="position")
+            out[i] = part.classified("measures", "position")
         elif part.kind is None and i > plan_at:
-            out[i] = replace(part, kind="other", kind_source="position")
+            out[i] = part.classified("other", "position")
     return tuple(out)
 
 

@@ -4,7 +4,7 @@ headings; each part's heading, sub-headings, body and inline 一是/二是 items
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from .. import markers
 from ..numerals import chinese_number
@@ -46,7 +46,8 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
         body = [ln for ln in lines if ln is not date_line]
     width = wrap_width(body)
     previous = previous_lines(body)
-    body = unwrap_false_headings(body, previous, level, sub_level, width)
+    if width is not None:  # (without a wrap width no line continues another: none is unwrapped)
+        body = unwrap_false_headings(body, previous, level, sub_level, width)
     numbered = any(line.kind == level for line in body)
     # numerals lost: only the unnumbered lines that start a new （一） numbering (or name a kind) are parts
     lost = not numbered and any(line.kind == sub_level for line in body)
@@ -58,10 +59,12 @@ def split_parts(lines: tuple[Line, ...], vocabulary: Vocabulary, date_line: Line
     marks = SENTENCE_MARK if lost else CLAUSE_MARK
     for i, line in enumerate(body):
         shape = shaped[i]
-        bare = shape is not None and not marks.search(shape)
-        kinds = (vocabulary.heading_kinds(line.text) or (lost and vocabulary.weak_kinds(line.text))) if bare else ()
-        free = not numbered and (not lost or _starts_numbering(body, i, sub_level))
-        if line.kind == level or i in fillers or (bare and (free or (kinds and not named.intersection(kinds)))):
+        opens = False  # an unnumbered line that starts a part
+        if shape is not None and not marks.search(shape):
+            kinds = vocabulary.heading_kinds(line.text) or (lost and vocabulary.weak_kinds(line.text))
+            free = not numbered and (not lost or _starts_numbering(body, i, sub_level))
+            opens = bool(free or (kinds and not named.intersection(kinds)))
+        if line.kind == level or i in fillers or opens:
             heading = make_heading(line, level)
             named.update(vocabulary.heading_kinds(heading.title))
             run_in = line.text[heading.end - line.start :]
@@ -182,8 +185,11 @@ def bare_heading(line: Line, previous: Line | None, vocabulary: Vocabulary, widt
 def _heading_shaped(line: Line, previous: Line | None, vocabulary: Vocabulary, width: int | None) -> str | None:
     """The line's text, stripped, where it passes bare_heading's tests but the one of its punctuation
     (which differs between callers), else None: the tests run once per line."""
+    if line.kind not in ("text", "title"):
+        return None
     text = line.text.strip()
-    if line.kind not in ("text", "title") or visible(text) > HEADING_MAX or (width and visible(text) >= width - 1):
+    length = visible(text)
+    if length > HEADING_MAX or (width and length >= width - 1):
         return None
     if markers.pattern("ENUMERATION").match(text):
         return None
@@ -215,27 +221,26 @@ def gap_fillers(lines, level: str, shaped: list[str | None]) -> set[int]:
 def make_heading(line: Line, level: str) -> Heading:
     """The heading on ``line`` at ``level``: its marker as the outline read it (none on an unnumbered
     line), its text up to a run-in body (the first sentence end, or a first 一是 run into it)."""
-    marker = line.marker if line.marker is not None and line.marker.level == level else None
-    body_start = marker.end - line.start if marker else line.indent
-    while line.text.startswith(_DECORATION, body_start):  # "【2025年工作计划】", "**重点工作**"
-        body_start += len(next(d for d in _DECORATION if line.text.startswith(d, body_start)))
-    rest = line.text[body_start:]
+    text, marker, indent = line.text, line.marker, line.indent
+    if marker is not None and marker.level != level:
+        marker = None
+    body_start = marker.end - line.start if marker else indent
+    while text.startswith(_DECORATION, body_start):  # "【2025年工作计划】", "**重点工作**"
+        body_start += len(next(d for d in _DECORATION if text.startswith(d, body_start)))
+    rest = text[body_start:]
+    cut = len(rest.rstrip())
     stop = SENTENCE_END.search(rest)
-    cut = stop.end() if stop and stop.end() < len(rest.rstrip()) else len(rest.rstrip())
+    if stop and stop.end() < cut:
+        cut = stop.end()
     # "三、存在的不足一是…": a web copy ran the body's first item into the heading
     first_item = markers.run_in_item().search(rest)
     if first_item and first_item.start() < cut:
         cut = first_item.start()
-    start = line.start + line.indent
-    return Heading(
-        line=line,
-        numeral=marker.numeral if marker else None,
-        value=marker.value if marker else None,
-        marker_start=start if marker else line.start + body_start,
-        marker_end=line.start + body_start,
-        end=line.start + body_start + cut,
-        title=rest[:cut].rstrip(_HEADING_TRIM).strip(),
-    )
+    body_at = line.start + body_start
+    title = rest[:cut].rstrip(_HEADING_TRIM).strip()
+    if marker is None:
+        return Heading(line, None, None, body_at, body_at, body_at + cut, title)
+    return Heading(line, marker.numeral, marker.value, line.start + indent, body_at, body_at + cut, title)
 
 
 def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
@@ -245,7 +250,7 @@ def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
     clause marks."""
     found = []
     for n, (text, pieces) in enumerate(read):
-        matches = list(items(text))
+        matches = items(text)
         if not matches:
             continue
         before = [heading] if n == 0 else []  # the first paragraph follows the heading
@@ -255,11 +260,12 @@ def enumerations(heading: Line, read: tuple) -> tuple[Enumeration, ...]:
                 starts.add(at)
             before.append(line)
         for m in matches:
-            numeral = m.group()[:-1]
+            at, end = m.span()
+            numeral = text[at : end - 1]
             value = chinese_number(numeral)
-            if value and (m.start() in starts or text[m.start() - 1] in _ENUMERATION_AFTER):
-                line, start = locate(pieces, m.start())
-                found.append(Enumeration(numeral, value, line.number, start, start + m.end() - m.start()))
+            if value and (at in starts or text[at - 1] in _ENUMERATION_AFTER):
+                line, start = locate(pieces, at)
+                found.append(Enumeration(numeral, value, line.number, start, start + end - at))
     return tuple(found)
 
 
@@ -267,17 +273,20 @@ ITEM_END = "是"  # every ENUMERATION ends in it, at most ITEM_WIDTH characters 
 ITEM_WIDTH = 4
 
 
-def items(text: str) -> Iterator[re.Match]:
+def items(text: str) -> list[re.Match]:
     """The matches of ENUMERATION in ``text``, as ``finditer`` gives them, looked for only right before
     each 是: a search through the whole text tries the numerals at every character, 3x slower."""
     item = markers.pattern("ENUMERATION")
+    found = []
     pos, at = 0, text.find(ITEM_END)
     while at >= 0:
-        m = item.search(text, max(pos, at - ITEM_WIDTH + 1), at + 1)
+        start = at - ITEM_WIDTH + 1
+        m = item.search(text, pos if pos > start else start, at + 1)
         if m:
-            yield m
+            found.append(m)
             pos = m.end()
         at = text.find(ITEM_END, at + 1)
+    return found
 
 
 def _space_after_marker(heading: Heading) -> int:

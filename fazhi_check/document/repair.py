@@ -4,7 +4,6 @@ heading, and a heading that a PDF wrapped onto the next line."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from .. import markers
@@ -64,7 +63,10 @@ def _run_in_heading(line: Line, start: int, end: int) -> Line:
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width PDF extraction cut paragraphs at, when most long lines share one length."""
-    lengths = Counter(n for ln in lines if ln.kind == "text" and (n := visible(ln.text)) >= 16)
+    lengths: dict[int, int] = {}  # visible length -> lines of it, in order (a Counter costs more to make)
+    for ln in lines:
+        if ln.kind == "text" and (n := visible(ln.text)) >= 16:
+            lengths[n] = lengths.get(n, 0) + 1
     if lengths:
         width, count = max(lengths.items(), key=lambda item: item[1])  # most_common(1), without heapq
         if count >= 5 and count * 3 >= sum(lengths.values()):
@@ -91,7 +93,7 @@ def unwrap_false_headings(lines, previous, level: str, sub_level: str, width: in
         if line.kind in (level, sub_level):
             expected = count + 1 if line.kind == level else sub_count + 1
             if continues(before, width) and line.marker.value != expected:
-                line = replace(line, kind="text")
+                line = Line("text", line.number, line.start, line.text, line.marker)
             elif line.kind == level:
                 count, sub_count = count + 1, 0
             else:

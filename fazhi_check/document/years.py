@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import replace
 
 from .. import markers
 from ..numerals import YearMention, years
@@ -57,12 +56,12 @@ def with_plan_year(part: Part, vocabulary: Vocabulary) -> Part:
         return part
     if part.kind == "plan":
         year = _opening_plan(part, vocabulary) or _stated(part, vocabulary) or _first_item_year(part, vocabulary)
-        return replace(part, year=year) if year else part
+        return part.with_year(year) if year else part
     for text, pieces in part.paragraphs:
         for sentence in _SENTENCES.finditer(text):  # a sub-heading's run-in body too: "（二）下一步打算。2025年，…"
             year = _planned(sentence.group(), [(at - sentence.start(), line) for at, line in pieces], vocabulary)
             if year:
-                return replace(part, year=year)
+                return part.with_year(year)
     return part
 
 
