@@ -42,8 +42,11 @@ def chinese_number(s: str) -> int | None:
 
 
 def to_chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三 (1..99)."""
+    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三 (0..99); any other number in Arabic digits ("一二三是"
+    reads as 123, and the item after it is expected as 124)."""
     digits = "〇一二三四五六七八九"
+    if not 0 <= n < 100:
+        return str(n)
     if n < 10:
         return digits[n]
     tens, ones = divmod(n, 10)

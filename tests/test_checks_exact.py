@@ -85,3 +85,13 @@ def test_an_unreadable_file_says_why_in_english():
     assert [(f.code, f.line, f.column, f.message) for f in result.findings] == [
         ("FZ001", 1, 1, "Cannot read the file: a binary file (it contains NUL bytes), not text")
     ]
+
+
+def test_an_item_after_one_whose_numeral_reads_past_ninety_nine_is_reported_in_arabic_digits():
+    """An item "一二三是" reads as 123 (digit by digit, as a year does): the item after it is expected as 124, which
+    has no numeral of the 一…九十九 kind, so the message gives it in digits (it once raised IndexError)."""
+    text = TITLE + "一、主要举措和成效\n（一）法治。一二三是；十是\n"
+    assert _found(text, "FZ304", lang="en") == [
+        ("FZ304", 3, 7, "The inline enumeration should be 1, but it is 123"),
+        ("FZ304", 3, 12, "The inline enumeration should be 124, but it is 10"),
+    ]

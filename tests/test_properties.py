@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import fazhi_check
 from fazhi_check.config import ConfigError, load_config
 from fazhi_check.fixes import apply_fixes, fix_bytes
+from fazhi_check.numerals import chinese_number, to_chinese_number
 from fazhi_check.positions import LineIndex, normalize
 from fazhi_check.waivers import WaiverFileError, parse_waivers
 
@@ -250,3 +251,9 @@ def test_any_waiver_or_configuration_text_is_read_or_refused_with_a_path(text):
             load_config(path, RULES)
         except ConfigError as e:
             assert e.path == path and e.json_path
+
+
+@given(st.integers(min_value=-(10**6), max_value=10**6))
+def test_a_number_is_written_as_a_chinese_numeral_below_a_hundred_and_in_digits_otherwise(n):
+    written = to_chinese_number(n)
+    assert chinese_number(written) == n if 0 < n < 100 else written == (str(n) if n else "〇")

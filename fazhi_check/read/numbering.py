@@ -188,7 +188,7 @@ def _template(text: str) -> tuple[tuple[str, int | None], ...]:
 def _format(n: int, fmt: str) -> str:
     """A counter in a numFmt of WordprocessingML."""
     if fmt in _COUNTING:
-        return to_chinese_number(n) if 0 <= n < 100 else str(n)
+        return to_chinese_number(n)
     if fmt == "ideographEnclosedCircle" and 1 <= n <= 10:
         return chr(0x3220 + n - 1)  # ㈠
     if fmt == "ideographDigital":
