@@ -476,3 +476,19 @@ def test_a_line_of_one_run_is_placed_as_its_match_places_it(text):
     plain = [m for ln in lines_ for m in re.compile(r"\S+").finditer(doc.normalized, ln.start, ln.end)]
     assert offsets == [m.start() for m in plain]
     assert starts == [0, *itertools.accumulate(m.end() - m.start() for m in plain)]
+
+
+def test_the_candidate_windows_of_a_text_are_only_those_that_may_repeat():
+    """FZ402's scan is exact whatever windows it is given; what the candidates decide is its cost. In
+    normalised text ("," and "。" anchor it), a text that repeats nothing keeps only the starts inside its
+    anchor-free stretches longer than a window; one that repeats a sentence keeps the windows of the
+    groups whose keys occur twice as well, bounded by the anchor before each."""
+    a = "依法行政是政府工作的基本准则,各部门认真落实。"
+    b = "严格规范公正文明执法,持续深化行政执法体制改革。"
+    c = "完善重大行政决策程序制度,推进政务公开工作。"
+    once, twice = a + b + c, a + b + a + c
+    assert repeats._candidate_windows(once, 12, len(once) - 11) == [(34, 35), (47, 48)]
+    assert repeats._candidate_windows(twice, 12, len(twice) - 11) == [
+        (0, 4), (3, 10), (10, 15), (15, 17), (34, 35), (47, 51), (50, 57), (57, 62), (62, 64), (70, 71)
+    ]  # fmt: skip
+    assert list(find_repeats(twice, 12)) == [(47, 0, 23)]
