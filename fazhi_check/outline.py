@@ -59,6 +59,10 @@ class Line:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    def as_kind(self, kind: str) -> Line:
+        """The same line read as ``kind`` (a text line the head finds a title, a heading that is none)."""
+        return Line(kind, self.number, self.start, self.text, self.marker)
+
     @property
     def indent(self) -> int:
         return len(self.text) - len(self.text.lstrip())

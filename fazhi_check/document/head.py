@@ -47,10 +47,7 @@ def mark_titles(lines: tuple[Line, ...], vocabulary: Vocabulary) -> tuple[Line, 
     punctuation, ending in the genre word) become title lines."""
     title_line = vocabulary.pattern("title_line")
     return tuple(
-        Line("title", line.number, line.start, line.text, line.marker)
-        if line.kind == "text" and title_line.fullmatch(line.text)
-        else line
-        for line in lines
+        line.as_kind("title") if line.kind == "text" and title_line.fullmatch(line.text) else line for line in lines
     )
 
 

@@ -93,7 +93,7 @@ def unwrap_false_headings(lines, previous, level: str, sub_level: str, width: in
         if line.kind in (level, sub_level):
             expected = count + 1 if line.kind == level else sub_count + 1
             if continues(before, width) and line.marker.value != expected:
-                line = Line("text", line.number, line.start, line.text, line.marker)
+                line = line.as_kind("text")
             elif line.kind == level:
                 count, sub_count = count + 1, 0
             else:
