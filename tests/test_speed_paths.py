@@ -347,7 +347,8 @@ _BODY = st.lists(st.sampled_from(["甲乙", "丙", ",", "。", "的", "依法行
 def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(split_above, body, copies, every, size, rng):
     """A text made as the benchmark's big report is (a body again and again, a numbered mark put in
     every few characters), so that most windows are near a repeat and most anchors' keys are unique;
-    with the groups of windows split down to single offsets, as they are, and never."""
+    with the groups of windows split down to single offsets, as they are, and never. No candidate range
+    runs past the last window or is empty before it (a bound one off adds such ranges, finding the same)."""
     repeats.SPLIT_ABOVE, kept = split_above, repeats.SPLIT_ABOVE
     pieces = []
     for k in range(copies):
@@ -358,6 +359,10 @@ def test_copies_with_marks_put_in_give_the_repeats_of_the_plain_scan(split_above
     chars = "".join(pieces)
     try:
         assert list(find_repeats(chars, size)) == list(_every_window(chars, size))
+        last = len(chars) - size + 1
+        ranges = repeats._candidate_windows(chars, size, last)
+        assert all(lo >= 0 and hi <= last for lo, hi in ranges)
+        assert all(lo < hi for lo, hi in ranges if hi < last)  # (cut off at the last window, one may be empty)
     finally:
         repeats.SPLIT_ABOVE = kept
 
