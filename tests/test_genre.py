@@ -7,6 +7,8 @@ import pytest
 from report_builder import TITLES, report
 
 import fazhi_check
+from fazhi_check.checks.genre import why_not
+from fazhi_check.document import build_document
 
 STRUCTURE = ("FZ1", "FZ2", "FZ3")
 
@@ -204,3 +206,47 @@ def test_every_reason_fz003_can_give_has_its_words_in_both_languages():
 
     (rule,) = [r for r in fazhi_check.load_rules().rules if r.code == "FZ003"]
     assert set(rule.options["reasons"]) == set(rule.options["reasons_en"]) == set(REASONS)
+
+
+# -- where the genre's tests draw their lines: at the boundary and one step past it ------------------
+
+
+def _why(text: str) -> str | None:
+    return why_not(build_document(text, fazhi_check.load_rules().vocabulary))
+
+
+def _untitled(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+_PLAIN = [f"第{i}段：本单位按计划完成各项工作任务。" for i in range(1, 12)]  # no subject word, no part named
+
+
+def test_an_untitled_text_is_about_the_subject_where_its_words_reach_their_share_exactly():
+    """Untitled, no part named, no formula: a report where the subject's words are subject_per_mille
+    or more per 1,000 characters of its normalised text; at the share exactly, one; a character more, none."""
+    vocabulary = fazhi_check.load_rules().vocabulary
+    words = int(vocabulary.subject_per_mille)
+    assert words == vocabulary.subject_per_mille  # so 1,000 characters hold the share exactly
+    filler = "本单位认真组织各项工作按时完成年度任务" * 60
+    verdicts = {}
+    for size in (1000, 1001):
+        text = "法治" * words + filler[: size - 2 * words - 1] + "\n"
+        assert len(build_document(text, vocabulary).normalized) == size
+        verdicts[size] = _why(text)
+    assert verdicts == {1000: None, 1001: "no_subject"}
+
+
+def test_the_formula_counts_in_the_first_eight_lines_of_the_body_only():
+    """The formula ("现将有关情况报告如下") makes an untitled text a report in the body's first eight lines."""
+    verdicts = [_why(_untitled([*_PLAIN[:k], "现将有关情况报告如下：", *_PLAIN[k:]])) for k in (0, 7, 8)]
+    assert verdicts == [None, None, "no_subject"]
+
+
+def test_a_news_byline_counts_in_the_last_three_lines_only():
+    """With no numbered parts, a byline ("（通讯员 张三）") among the last three lines makes a news item."""
+    news = ["市司法局召开年度工作会议", "会议听取各科室工作汇报。", "会议要求抓好落实。", "会议部署明年工作。"]
+    news.append("大家表示将认真落实。")
+    byline = "（通讯员 张三）"
+    verdicts = [_why(_untitled([*news[: len(news) - k], byline, *news[len(news) - k :]])) for k in (0, 2, 3)]
+    assert verdicts == ["news", "news", "no_subject"]
