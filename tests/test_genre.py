@@ -231,9 +231,9 @@ def test_an_untitled_text_is_about_the_subject_where_its_words_reach_their_share
     filler = "本单位认真组织各项工作按时完成年度任务" * 60
     verdicts = {}
     for size in (1000, 1001):
-        text = "法治" * words + filler[: size - 2 * words - 1] + "\n"
-        assert len(build_document(text, vocabulary).normalized) == size
-        verdicts[size] = _why(text)
+        doc = build_document("法治" * words + filler[: size - 2 * words - 1] + "\n", vocabulary)
+        assert len(doc.normalized) == size
+        verdicts[size] = why_not(doc)
     assert verdicts == {1000: None, 1001: "no_subject"}
 
 
