@@ -124,7 +124,7 @@ def _timed_out(rule: Rule, e: PatternTimeout, lang: str) -> Finding:
 
 def message(rule: Rule, params: dict, lang: str = "zh") -> str:
     """The rule's message in ``lang`` with ``params`` filled in."""
-    return _template(rule, lang).format_map(params if isinstance(params, _Params) else _Params(params))
+    return _template(rule, lang).format_map(_Params(params))
 
 
 def _template(rule: Rule, lang: str) -> str:
