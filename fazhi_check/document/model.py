@@ -58,16 +58,18 @@ class Part:
         return self.kind == kind or kind in self.also
 
     def classified(self, kind: str, source: str, also: tuple[str, ...] | None = None) -> Part:
-        """The part read as ``kind`` (``source``: how it was told), ``also`` replaced where given: what
-        dataclasses.replace gives, at a third of its cost (a report's every part is classified)."""
-        also = self.also if also is None else also
-        fields = self.heading, kind, also, source, self.year, self.subheadings, self.body
-        return Part(*fields, self.enumerations, self.paragraphs)
+        """The part read as ``kind`` (``source``: how it was told), ``also`` replaced where given."""
+        return self._made(kind, self.also if also is None else also, source, self.year)
 
     def with_year(self, year: YearMention) -> Part:
         """The part with the year it names or plans for."""
-        fields = self.heading, self.kind, self.also, self.kind_source, year, self.subheadings, self.body
-        return Part(*fields, self.enumerations, self.paragraphs)
+        return self._made(self.kind, self.also, self.kind_source, year)
+
+    def _made(self, kind: str | None, also: tuple[str, ...], source: str | None, year: YearMention | None) -> Part:
+        """This part with the given reading and year: what dataclasses.replace gives, at a third of its
+        cost (a report's every part is classified)."""
+        heading, subheadings, body = self.heading, self.subheadings, self.body
+        return Part(heading, kind, also, source, year, subheadings, body, self.enumerations, self.paragraphs)
 
     @cached_property
     def body_text(self) -> str:
