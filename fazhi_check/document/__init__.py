@@ -5,6 +5,7 @@ and their kinds, the years and the report year."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from ..numerals import parse_date
 from ..outline import parse_outline
@@ -44,9 +45,7 @@ def build_document(
     lines = split_run_in_title(head.mark_titles(parse_outline(normalized), vocabulary), vocabulary)
     frame = head.read_head(lines, vocabulary)
     block_end = frame.body_start
-    title = frame.title
-    if title is not None:  # the title as the file writes it, next to the normalised one
-        title = Title(title.lines, title.text, _written(text, title, vocabulary), title.issuer_line)
+    title = frame.title and replace(frame.title, written=_written(text, frame.title, vocabulary))
     opening = head.opening(lines, block_end)
     date_line = head.date_line(lines, frame, vocabulary)
     published_source = published_source or ("option" if published else None)
